@@ -1,0 +1,194 @@
+package deck
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// slideBuilder collects one slide's items.
+type slideBuilder struct {
+	s            *Slide
+	hasContent   bool
+	pendingPause *Pos
+	step         int
+	layout       int
+	column       int
+	timeSet      bool
+	skip         bool
+	notes        []string
+}
+
+func (l *loader) assemble(d *Deck, items []item) {
+	var b *slideBuilder
+	finish := func() {
+		s := b.s
+		if b.pendingPause != nil {
+			l.warnf(*b.pendingPause, "pause at the end of the slide reveals nothing")
+		}
+		s.Steps = b.step + 1
+		s.Notes = strings.Join(b.notes, "\n\n")
+		switch {
+		case !b.hasContent && len(b.notes) == 0:
+			l.warnf(Pos{File: s.File, Line: s.StartLine, Col: 1}, "slide has directives but no content; it is left out")
+		case b.skip:
+			d.Skipped++
+		default:
+			s.Number = len(d.Slides) + 1
+			d.Slides = append(d.Slides, s)
+		}
+		b = nil
+	}
+
+	var lastBreak *item
+	for i := range items {
+		it := &items[i]
+		if it.kind == itemBreak {
+			if b != nil {
+				finish()
+			} else if lastBreak != nil && !lastBreak.boundary && !it.boundary {
+				l.warnf(it.pos, "empty slide (two slide separators in a row?) is left out")
+			}
+			lastBreak = it
+			continue
+		}
+		if b == nil {
+			b = &slideBuilder{s: &Slide{File: it.pos.File, StartLine: it.pos.Line, EndLine: it.pos.Line}, layout: -1}
+		}
+		if it.pos.File == b.s.File {
+			b.s.EndLine = max(b.s.EndLine, it.pos.Line, it.endLine)
+		}
+		l.addItem(b, it)
+	}
+	if b != nil {
+		finish()
+	}
+
+	for i, s := range d.Slides {
+		if s.Title == "" {
+			if i == 0 && d.Meta.Title != "" {
+				s.Title = d.Meta.Title
+			} else {
+				s.Title = fmt.Sprintf("Slide %d", s.Number)
+			}
+		}
+	}
+	if len(d.Slides) == 0 {
+		p := Pos{Line: 1, Col: 1}
+		if len(d.Files) > 0 {
+			p.File = d.Files[0]
+		} else {
+			p.File = d.Root
+		}
+		l.errorf(p, "deck has no slides")
+	}
+}
+
+func (l *loader) addItem(b *slideBuilder, it *item) {
+	s := b.s
+	switch it.kind {
+	case itemContent:
+		if b.pendingPause != nil {
+			b.step++
+			b.pendingPause = nil
+		}
+		if b.layout >= 0 && b.column < 0 {
+			l.warnf(it.pos, "content after column_layout but before a column directive; it goes in column 0")
+			b.column = 0
+		}
+		blk := Block{Markdown: it.text, Step: b.step, Layout: b.layout, Pos: it.pos}
+		if b.layout >= 0 {
+			blk.Column = b.column
+		}
+		s.Blocks = append(s.Blocks, blk)
+		b.hasContent = true
+		if it.heading != "" && !s.Heading {
+			s.Title, s.Heading = it.heading, true
+		}
+	case itemPause:
+		if !b.hasContent {
+			l.warnf(it.pos, "pause before any content on the slide does nothing")
+			return
+		}
+		p := it.pos
+		b.pendingPause = &p
+	case itemNotes:
+		b.notes = append(b.notes, it.text)
+		if s.NotesLine == 0 {
+			s.NotesLine = it.pos.Line
+		}
+	case itemDirective:
+		l.slideDirective(b, it)
+	}
+}
+
+func (l *loader) slideDirective(b *slideBuilder, it *item) {
+	s := b.s
+	switch it.name {
+	case dirTime:
+		t, err := ParseDuration(it.value)
+		if err != nil {
+			l.errorf(it.pos, "time: %v", err)
+			return
+		}
+		if b.timeSet {
+			l.warnf(it.pos, "second time budget on this slide; %s replaces %s", t, s.Time)
+		}
+		s.Time, b.timeSet = t, true
+	case dirAlignment:
+		switch strings.ToLower(it.value) {
+		case "center", "centre":
+			s.Alignment = AlignCenter
+		case "left":
+			s.Alignment = AlignLeft
+		default:
+			l.errorf(it.pos, "alignment: want center or left; got %q", it.value)
+		}
+	case dirJumpToMiddle:
+		s.JumpToMiddle = true
+	case dirSkipSlide:
+		b.skip = true
+	case dirNoFooter:
+		s.NoFooter = true
+	case dirColumnLayout:
+		widths, err := parseWidths(it.value)
+		if err != nil {
+			l.errorf(it.pos, "column_layout: %v", err)
+			return
+		}
+		s.Layouts = append(s.Layouts, ColumnLayout{Widths: widths, Pos: it.pos})
+		b.layout, b.column = len(s.Layouts)-1, -1
+	case dirColumn:
+		n, err := strconv.Atoi(strings.TrimSpace(it.value))
+		switch {
+		case b.layout < 0:
+			l.errorf(it.pos, "column %s outside a column layout (put <!-- column_layout: [1, 1] --> before it)", it.value)
+		case err != nil || n < 0 || n >= len(s.Layouts[b.layout].Widths):
+			l.errorf(it.pos, "column: want a number from 0 to %d for this layout; got %q", len(s.Layouts[b.layout].Widths)-1, it.value)
+		default:
+			b.column = n
+		}
+	case dirResetLayout:
+		b.layout, b.column = -1, 0
+	}
+}
+
+// parseWidths reads "[1, 2]": between 1 and 6 positive proportions.
+func parseWidths(v string) ([]int, error) {
+	t := strings.TrimSpace(v)
+	if !strings.HasPrefix(t, "[") || !strings.HasSuffix(t, "]") {
+		return nil, fmt.Errorf("want a list such as [1, 1]; got %q", v)
+	}
+	var out []int
+	for _, f := range strings.Split(t[1:len(t)-1], ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 || n > 100 {
+			return nil, fmt.Errorf("widths must be whole numbers from 1 to 100; got %q", v)
+		}
+		out = append(out, n)
+	}
+	if len(out) == 0 || len(out) > 6 {
+		return nil, fmt.Errorf("want 1 to 6 columns; got %q", v)
+	}
+	return out, nil
+}

@@ -1,0 +1,89 @@
+package deck
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text pasted from a PDF carries look-alike characters: Kangxi radicals
+// (U+2F00–U+2FDF) and CJK radical supplement forms (U+2E80–U+2EFF) that
+// render like ordinary ideographs but do not search, sort or read aloud
+// like them, and U+FFFD where the extractor lost a character.
+
+// radicalFix maps look-alikes to the ordinary (simplified) characters.
+// NFKC is not used: it turns some into traditional forms (⻓ → 長).
+var radicalFix = map[rune]rune{
+	'⼀': '一', '⼁': '丨', '⼂': '丶', '⼃': '丿', '⼄': '乙', '⼅': '亅', '⼆': '二', '⼇': '亠',
+	'⼈': '人', '⼉': '儿', '⼊': '入', '⼋': '八', '⼌': '冂', '⼍': '冖', '⼎': '冫', '⼏': '几',
+	'⼐': '凵', '⼑': '刀', '⼒': '力', '⼓': '勹', '⼔': '匕', '⼕': '匚', '⼖': '匸', '⼗': '十',
+	'⼘': '卜', '⼙': '卩', '⼚': '厂', '⼛': '厶', '⼜': '又', '⼝': '口', '⼞': '囗', '⼟': '土',
+	'⼠': '士', '⼡': '夂', '⼢': '夊', '⼣': '夕', '⼤': '大', '⼥': '女', '⼦': '子', '⼧': '宀',
+	'⼨': '寸', '⼩': '小', '⼪': '尢', '⼫': '尸', '⼬': '屮', '⼭': '山', '⼮': '巛', '⼯': '工',
+	'⼰': '己', '⼱': '巾', '⼲': '干', '⼳': '幺', '⼴': '广', '⼵': '廴', '⼶': '廾', '⼷': '弋',
+	'⼸': '弓', '⼹': '彐', '⼺': '彡', '⼻': '彳', '⼼': '心', '⼽': '戈', '⼾': '户', '⼿': '手',
+	'⽀': '支', '⽁': '攴', '⽂': '文', '⽃': '斗', '⽄': '斤', '⽅': '方', '⽆': '无', '⽇': '日',
+	'⽈': '曰', '⽉': '月', '⽊': '木', '⽋': '欠', '⽌': '止', '⽍': '歹', '⽎': '殳', '⽏': '毋',
+	'⽐': '比', '⽑': '毛', '⽒': '氏', '⽓': '气', '⽔': '水', '⽕': '火', '⽖': '爪', '⽗': '父',
+	'⽘': '爻', '⽙': '爿', '⽚': '片', '⽛': '牙', '⽜': '牛', '⽝': '犬', '⽞': '玄', '⽟': '玉',
+	'⽠': '瓜', '⽡': '瓦', '⽢': '甘', '⽣': '生', '⽤': '用', '⽥': '田', '⽦': '疋', '⽧': '疒',
+	'⽨': '癶', '⽩': '白', '⽪': '皮', '⽫': '皿', '⽬': '目', '⽭': '矛', '⽮': '矢', '⽯': '石',
+	'⽰': '示', '⽱': '禸', '⽲': '禾', '⽳': '穴', '⽴': '立', '⽵': '竹', '⽶': '米', '⽷': '糸',
+	'⽸': '缶', '⽹': '网', '⽺': '羊', '⽻': '羽', '⽼': '老', '⽽': '而', '⽾': '耒', '⽿': '耳',
+	'⾀': '聿', '⾁': '肉', '⾂': '臣', '⾃': '自', '⾄': '至', '⾅': '臼', '⾆': '舌', '⾇': '舛',
+	'⾈': '舟', '⾉': '艮', '⾊': '色', '⾋': '艸', '⾌': '虍', '⾍': '虫', '⾎': '血', '⾏': '行',
+	'⾐': '衣', '⾑': '襾', '⾒': '见', '⾓': '角', '⾔': '言', '⾕': '谷', '⾖': '豆', '⾗': '豕',
+	'⾘': '豸', '⾙': '贝', '⾚': '赤', '⾛': '走', '⾜': '足', '⾝': '身', '⾞': '车', '⾟': '辛',
+	'⾠': '辰', '⾡': '辵', '⾢': '邑', '⾣': '酉', '⾤': '釆', '⾥': '里', '⾦': '金', '⾧': '长',
+	'⾨': '门', '⾩': '阜', '⾪': '隶', '⾫': '隹', '⾬': '雨', '⾭': '青', '⾮': '非', '⾯': '面',
+	'⾰': '革', '⾱': '韦', '⾲': '韭', '⾳': '音', '⾴': '页', '⾵': '风', '⾶': '飞', '⾷': '食',
+	'⾸': '首', '⾹': '香', '⾺': '马', '⾻': '骨', '⾼': '高', '⾽': '髟', '⾾': '斗', '⾿': '鬯',
+	'⿀': '鬲', '⿁': '鬼', '⿂': '鱼', '⿃': '鸟', '⿄': '卤', '⿅': '鹿', '⿆': '麦', '⿇': '麻',
+	'⿈': '黄', '⿉': '黍', '⿊': '黑', '⿋': '黹', '⿌': '黾', '⿍': '鼎', '⿎': '鼓', '⿏': '鼠',
+	'⿐': '鼻', '⿑': '齐', '⿒': '齿', '⿓': '龙', '⿔': '龟', '⿕': '龠',
+	// CJK radicals supplement: the simplified forms seen in PDF extractions.
+	'⻓': '长', '⻔': '门', '⻋': '车', '⻅': '见', '⻘': '青', '⻝': '食', '⻢': '马', '⻥': '鱼',
+	'⻦': '鸟', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻆': '角', '⻜': '飞', '⻚': '页', '⻛': '风',
+	'⻉': '贝', '⺠': '民', '⻣': '骨', '⻤': '鬼', '⻩': '黄', '⻨': '麦', '⻙': '韦',
+	'⺟': '母', '⺣': '灬', '⺮': '竹', '⻖': '阝', '⺁': '厂', '⺇': '几',
+}
+
+// RadicalFix returns the ordinary character for a radical look-alike.
+func RadicalFix(r rune) (rune, bool) {
+	f, ok := radicalFix[r]
+	return f, ok && f != r
+}
+
+// IsRadical reports whether r is a Kangxi radical or a CJK radical
+// supplement character.
+func IsRadical(r rune) bool {
+	return (r >= 0x2F00 && r <= 0x2FDF) || (r >= 0x2E80 && r <= 0x2EFF)
+}
+
+// textChecks warns about PDF-extraction damage in a file, one diagnostic
+// per line so that each points at the place to fix.
+func textChecks(display, text string) []Diagnostic {
+	var out []Diagnostic
+	for i, line := range strings.Split(text, "\n") {
+		col := 0
+		for _, r := range line {
+			col++
+			p := Pos{File: display, Line: i + 1, Col: col}
+			switch {
+			case r == utf8.RuneError:
+				out = append(out, Diagnostic{Pos: p, Severity: Warning,
+					Message: "U+FFFD replacement character: a character was lost here (text pasted from a PDF?)"})
+			case IsRadical(r):
+				msg := fmt.Sprintf("%c (U+%04X) is a radical look-alike, not an ordinary character", r, r)
+				if f, ok := RadicalFix(r); ok {
+					msg += fmt.Sprintf("; write %c (U+%04X)", f, f)
+				}
+				out = append(out, Diagnostic{Pos: p, Severity: Warning, Message: msg})
+			default:
+				continue
+			}
+			break // one per line is enough to find it
+		}
+	}
+	return out
+}
