@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+)
+
+// IOStreams are the standard streams a command uses; tests inject buffers.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// InFile and OutFile are the terminal files when the streams are real,
+	// so that full-screen commands can hand them to the TUI.
+	InFile  *os.File
+	OutFile *os.File
+	// IsTerminal reports whether Out is a terminal.
+	IsTerminal func() bool
+}
+
+// System returns the process's own streams.
+func System() *IOStreams {
+	return &IOStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		InFile: os.Stdin, OutFile: os.Stdout,
+		IsTerminal: func() bool { return term.IsTerminal(os.Stdout.Fd()) },
+	}
+}
+
+// TestStreams returns streams backed by buffers, for tests.
+func TestStreams() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
+	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{In: in, Out: out, ErrOut: errOut, IsTerminal: func() bool { return false }}, in, out, errOut
+}
