@@ -164,15 +164,15 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) ([]item, error) 
 		l.keys = l.keys[:len(l.keys)-1]
 	}()
 
-	var out []item
-	for _, it := range l.parseBody(display, text, base) {
-		if it.kind != itemDirective || it.name != dirInclude {
-			out = append(out, it)
-			continue
+	items := l.parseBody(display, text, base)
+	for i := 0; i < len(items); i++ {
+		if it := items[i]; it.kind == itemDirective && it.name == dirInclude {
+			inc := l.include(name, it)
+			items = append(items[:i], append(inc, items[i+1:]...)...)
+			i += len(inc) - 1
 		}
-		out = append(out, l.include(name, it)...)
 	}
-	return out, nil
+	return items, nil
 }
 
 func (l *loader) include(from string, it item) []item {

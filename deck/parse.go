@@ -81,7 +81,7 @@ func (l *loader) parseBody(display, body string, base int) []item {
 		n          ast.Node
 		start, end int
 	}
-	var spans []span
+	spans := make([]span, 0, doc.ChildCount())
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		off := nodeStart(n)
 		if off < 0 {
@@ -101,7 +101,7 @@ func (l *loader) parseBody(display, body string, base int) []item {
 		}
 	}
 
-	var items []item
+	items := make([]item, 0, len(spans))
 	for _, sp := range spans {
 		raw := trimBlankTail(body[sp.start:sp.end])
 		pos := li.pos(sp.start + leadingSpaces(raw))
@@ -133,6 +133,9 @@ func (l *loader) parseBody(display, body string, base int) []item {
 		case *ast.Heading:
 			items = append(items, item{kind: itemContent, text: raw, heading: plainText(n, src), pos: pos, endLine: endLine})
 			continue
+		}
+		if strings.TrimSpace(raw) == "" {
+			continue // e.g. a paragraph of a lone vertical tab
 		}
 		items = append(items, item{kind: itemContent, text: raw, pos: pos, endLine: endLine})
 	}
