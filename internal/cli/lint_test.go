@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLintFlags(t *testing.T) {
+	tests := []struct {
+		args     []string
+		wantPath string
+		strict   bool
+		wantErr  bool
+	}{
+		{nil, "", false, false},
+		{[]string{"talk.md"}, "talk.md", false, false},
+		{[]string{"--strict", "dir/"}, "dir/", true, false},
+		{[]string{"a.md", "b.md"}, "", false, true},
+	}
+	for _, tt := range tests {
+		io, _, _, _ := TestStreams()
+		var got *LintOptions
+		cmd := NewCmdLint(io, func(o *LintOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(io.Out)
+		cmd.SetErr(io.ErrOut)
+		err := cmd.Execute()
+		if (err != nil) != tt.wantErr {
+			t.Errorf("%v: err = %v", tt.args, err)
+			continue
+		}
+		if err == nil && (got.Path != tt.wantPath || got.Strict != tt.strict) {
+			t.Errorf("%v: options = %+v", tt.args, got)
+		}
+	}
+}
+
+func TestLintExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	clean := writeFile(t, dir, "clean.md", "# A\n\n---\n\n# B\n")
+	warn := writeFile(t, dir, "warn.md", "---\nspeaker: me\n---\n\n# A\n")
+	bad := writeFile(t, dir, "bad.md", "# A\n\n```go\nx\n")
+	binary := writeFile(t, dir, "bin.md", "\x00\x01\x02")
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   string
+		stderrIn string
+	}{
+		{"built-in deck", []string{"lint"}, ExitOK, "", "slides: "},
+		{"clean deck", []string{"lint", clean}, ExitOK, "", "2 slides, 0 errors, 0 warnings"},
+		{"warnings pass", []string{"lint", warn}, ExitOK, warn + `:2:1: warning: unknown front matter key "speaker"`, "1 slide, 0 errors, 1 warning"},
+		{"warnings fail with --strict", []string{"lint", "--strict", warn}, ExitFailure, "warning", ""},
+		{"errors fail", []string{"lint", bad}, ExitFailure, bad + ":3:1: error: unterminated code fence opened here", "1 error"},
+		{"missing file", []string{"lint", filepath.Join(dir, "nope.md")}, ExitUsage, "", "no such file or directory"},
+		{"binary file", []string{"lint", binary}, ExitUsage, "", "binary file"},
+		{"bad flag", []string{"lint", "--bogus"}, ExitUsage, "", "unknown flag: --bogus"},
+		{"too many args", []string{"lint", "a", "b"}, ExitUsage, "", "accepts at most 1 arg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io, _, out, errOut := TestStreams()
+			code := Run(tt.args, io)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errOut)
+			}
+			if !strings.Contains(out.String(), tt.stdout) {
+				t.Errorf("stdout %q does not contain %q", out, tt.stdout)
+			}
+			if !strings.Contains(errOut.String(), tt.stderrIn) {
+				t.Errorf("stderr %q does not contain %q", errOut, tt.stderrIn)
+			}
+		})
+	}
+}
+
+func TestVersionAndUsage(t *testing.T) {
+	io, _, out, _ := TestStreams()
+	if code := Run([]string{"version"}, io); code != ExitOK || !strings.HasPrefix(out.String(), "shovel ") {
+		t.Errorf("version: code %d, out %q", code, out)
+	}
+	io, _, _, errOut := TestStreams()
+	if code := Run([]string{"frobnicate"}, io); code != ExitUsage || !strings.Contains(errOut.String(), "unknown command") {
+		t.Errorf("unknown command: code %d, stderr %q", code, errOut)
+	}
+	io, _, out, _ = TestStreams()
+	if code := Run([]string{"completion", "bash"}, io); code != ExitOK || !strings.Contains(out.String(), "bash completion") {
+		t.Errorf("completion: code %d, %d bytes", code, out.Len())
+	}
+}
