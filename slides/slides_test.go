@@ -1,0 +1,473 @@
+package slides_test
+
+import (
+	"bytes"
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/width"
+
+	"shovel/deck"
+	"shovel/slides"
+)
+
+// The audience reads the deck from a 100×30 terminal: these are the limits
+// the slides are written to until the renderer can check real output.
+const (
+	maxBodyLines     = 18  // non-blank Markdown lines of a slide, notes excluded
+	maxTableColumns  = 5   // columns of a table
+	termWidth        = 100 // a table must fit this without wrapping a cell
+	maxCodeWidth     = 60  // cells; code blocks are never re-wrapped
+	minSlides        = 28
+	maxSlides        = 40
+	minNoteSentences = 2
+	maxNoteSentences = 6
+)
+
+func openDeck(t *testing.T) *deck.Deck {
+	t.Helper()
+	d, err := slides.Open()
+	if err != nil {
+		t.Fatalf("slides.Open: %v", err)
+	}
+	return d
+}
+
+// body is the slide's audience-visible Markdown: every block, notes and
+// directives excluded.
+func body(s *deck.Slide) string {
+	parts := make([]string, len(s.Blocks))
+	for i, b := range s.Blocks {
+		parts[i] = b.Markdown
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+func TestFrontMatter(t *testing.T) {
+	m := openDeck(t).Meta
+	if m.Title != "英伟达市值" || m.SubTitle != "是什么支持了英伟达的市值？" {
+		t.Errorf("title %q, sub_title %q", m.Title, m.SubTitle)
+	}
+	if m.Duration != 25*time.Minute {
+		t.Errorf("duration %v, want 25m", m.Duration)
+	}
+}
+
+func TestLintIsClean(t *testing.T) {
+	for _, diag := range openDeck(t).Diagnostics {
+		t.Errorf("lint: %s", diag)
+	}
+}
+
+func TestEverySlideHasTitleNotesAndTime(t *testing.T) {
+	d := openDeck(t)
+	if n := len(d.Slides); n < minSlides || n > maxSlides {
+		t.Errorf("%d slides, want %d–%d", n, minSlides, maxSlides)
+	}
+	for _, s := range d.Slides {
+		where := s.File + ": " + s.Title
+		if !s.Heading {
+			t.Errorf("%s: slide %d has no heading", where, s.Number)
+		}
+		if strings.TrimSpace(s.Notes) == "" {
+			t.Errorf("%s: no speaker notes", where)
+		} else if n := sentences(s.Notes); n < minNoteSentences || n > maxNoteSentences {
+			t.Errorf("%s: notes have %d sentences, want %d–%d", where, n, minNoteSentences, maxNoteSentences)
+		}
+		if s.Time <= 0 {
+			t.Errorf("%s: no time budget", where)
+		}
+	}
+}
+
+var (
+	editorial  = regexp.MustCompile(`（整理说明[^）]*）`)
+	sentenceRe = regexp.MustCompile(`[。？！]+`)
+)
+
+// sentences counts the spoken sentences of Chinese notes; an editor's
+// remark "（整理说明：…）" about unrecoverable figures is not spoken.
+func sentences(notes string) int {
+	spoken := strings.TrimSpace(editorial.ReplaceAllString(notes, ""))
+	n := len(sentenceRe.FindAllString(spoken, -1))
+	if last, _ := utf8.DecodeLastRuneInString(spoken); spoken != "" && !strings.ContainsRune("。？！", last) {
+		n++ // a last sentence without a full stop
+	}
+	return n
+}
+
+func TestTimeBudgetsFitDuration(t *testing.T) {
+	d := openDeck(t)
+	total, want := d.TotalTime(), d.Meta.Duration
+	if diff := total - want; diff < -want/10 || diff > want/10 {
+		t.Errorf("time budgets sum to %v, want %v ±10%%", total, want)
+	}
+}
+
+func TestBodyFitsTerminal(t *testing.T) {
+	for _, s := range openDeck(t).Slides {
+		if n := nonBlankLines(body(s)); n > maxBodyLines {
+			t.Errorf("%s: %q has %d body lines, want at most %d", s.File, s.Title, n, maxBodyLines)
+		}
+	}
+}
+
+func nonBlankLines(md string) int {
+	n := 0
+	for _, l := range strings.Split(md, "\n") {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// sections are the source's sections, in the source's order; each must be
+// (part of) a slide title, at or after the previous one.
+var sections = []string{
+	"英伟达市值", "英伟达的机遇", "企业价值来源", "AI时代的GPU需求",
+	"AI时代红利——为什么需要“铲”？", "生成式AI引爆技术奇点", "AI能力质变", "Scaling Law",
+	"原有认知 vs 当前现实", "算力需求", "为什么是GPU",
+	"英伟达核心价值", "核心逻辑", "飞轮", "硬件层——三芯战略", "三芯分工",
+	"硬件层——GPU", "硬件层——CPU", "硬件层——DPU", "NVLink与Infiniband",
+	"软件层", "应用工具层", "护城河", "应用层布局", "数字孪生和元宇宙", "空间智能",
+	"长期成长——盈利预测", "盈利基石", "盈利业务",
+	"自成长模型对英伟达的冲击", "突破scaling law", "自成长模块化大模型产业生态链", "打破CUDA生态",
+}
+
+func TestSectionsInSourceOrder(t *testing.T) {
+	titles := titlesOf(openDeck(t))
+	if missing := missingInOrder(titles, sections); len(missing) > 0 {
+		t.Errorf("sections missing or out of order: %q\ntitles: %q", missing, titles)
+	}
+}
+
+func titlesOf(d *deck.Deck) []string {
+	out := make([]string, len(d.Slides))
+	for i, s := range d.Slides {
+		out[i] = s.Title
+	}
+	return out
+}
+
+// missingInOrder returns the wanted names not found in titles in order.
+func missingInOrder(titles, want []string) []string {
+	var missing []string
+	at := 0
+	for _, w := range want {
+		i := at
+		for i < len(titles) && !strings.Contains(titles[i], w) {
+			i++
+		}
+		if i == len(titles) {
+			missing = append(missing, w)
+			continue
+		}
+		at = i
+	}
+	return missing
+}
+
+func TestAgendaAndDividers(t *testing.T) {
+	d := openDeck(t)
+	first := body(d.Slides[0])
+	if !strings.Contains(first, "是什么支持了英伟达的市值？") {
+		t.Errorf("title slide lacks the sub-title: %q", first)
+	}
+	agenda := body(d.Slides[1])
+	for _, q := range []string{"为什么需要铲？", "为什么是英伟达的铲？", "这把铲能卖多久？"} {
+		if !strings.Contains(agenda, q) {
+			t.Errorf("agenda lacks %q", q)
+		}
+	}
+	// Each part is a file and opens with a centred divider.
+	wantDividers := []string{"英伟达市值", "AI时代红利——为什么需要“铲”？", "英伟达核心价值",
+		"长期成长——盈利预测", "自成长模型对英伟达的冲击"}
+	var dividers []string
+	seenFile := map[string]bool{}
+	for _, s := range d.Slides {
+		if s.JumpToMiddle {
+			dividers = append(dividers, s.Title)
+		}
+		if !seenFile[s.File] {
+			seenFile[s.File] = true
+			if !s.JumpToMiddle {
+				t.Errorf("%s starts with %q, not a divider", s.File, s.Title)
+			}
+		}
+	}
+	if strings.Join(dividers, "|") != strings.Join(wantDividers, "|") {
+		t.Errorf("dividers %q, want %q", dividers, wantDividers)
+	}
+	if len(d.Files) != len(wantDividers) {
+		t.Errorf("deck read from %d files, want one per part (%d)", len(d.Files), len(wantDividers))
+	}
+}
+
+// mdTable is a GitHub table read from a slide: plain cell text by row, the
+// header first.
+type mdTable [][]string
+
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// tablesIn parses md as GitHub-flavoured Markdown and returns its tables,
+// so a table flattened into text or broken by a bad delimiter row is not one.
+func tablesIn(md string) []mdTable {
+	src := []byte(md)
+	var out []mdTable
+	ast.Walk(markdown.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != east.KindTable {
+			return ast.WalkContinue, nil
+		}
+		var tab mdTable
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			var cells []string
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, strings.TrimSpace(plainText(c, src)))
+			}
+			tab = append(tab, cells)
+		}
+		out = append(out, tab)
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func (tab mdTable) firstColumn() []string {
+	var col []string
+	for _, row := range tab[1:] {
+		col = append(col, row[0])
+	}
+	return col
+}
+
+// width is the table's width drawn unwrapped with "| " and " |" borders.
+func (tab mdTable) width() int {
+	var widest []int
+	for _, row := range tab {
+		for i, c := range row {
+			if i == len(widest) {
+				widest = append(widest, 0)
+			}
+			widest[i] = max(widest[i], uniseg.StringWidth(c))
+		}
+	}
+	w := 1
+	for _, c := range widest {
+		w += c + 3
+	}
+	return w
+}
+
+// The source is tabular in these places; each must be a real table.
+var wantTables = []struct {
+	name, slide     string
+	header, rowKeys []string
+}{
+	{"milestones", "AI能力质变", []string{"时间节点", "里程碑事件", "意义"}, []string{"2020年", "2022.12", "现在"}},
+	{"chip types", "为什么是GPU", []string{"芯片类型", "优势", "劣势", "适用阶段"}, []string{"CPU", "GPU", "FPGA", "ASIC"}},
+	{"三芯", "三芯分工", []string{"芯片", "典型代表", "职责", "关键场景"}, []string{"CPU", "GPU", "DPU"}},
+	{"software", "软件层", []string{"组件", "对应硬件", "核心功能", "一句话理解"}, []string{"CUDA", "DOCA", "RTX", "Magnum IO"}},
+	{"数字孪生 vs 元宇宙", "数字孪生和元宇宙", []string{"", "数字孪生", "元宇宙"}, nil},
+}
+
+func TestSourceTablesAreTables(t *testing.T) {
+	d := openDeck(t)
+	for _, want := range wantTables {
+		found := false
+		for _, s := range d.Slides {
+			if !strings.Contains(s.Title, want.slide) {
+				continue
+			}
+			for _, tab := range tablesIn(body(s)) {
+				if strings.Join(tab[0], "|") == strings.Join(want.header, "|") &&
+					(want.rowKeys == nil || strings.Join(tab.firstColumn(), "|") == strings.Join(want.rowKeys, "|")) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no table with header %q and rows %q on slide %q", want.name, want.header, want.rowKeys, want.slide)
+		}
+	}
+}
+
+func TestTablesAreNarrow(t *testing.T) {
+	for _, s := range openDeck(t).Slides {
+		for _, tab := range tablesIn(body(s)) {
+			if n := len(tab[0]); n > maxTableColumns {
+				t.Errorf("%q: table has %d columns, want at most %d", s.Title, n, maxTableColumns)
+			}
+			if w := tab.width(); w > termWidth {
+				t.Errorf("%q: table %q is %d cells wide, want at most %d", s.Title, tab[0], w, termWidth)
+			}
+		}
+	}
+}
+
+var fenceRe = regexp.MustCompile("(?s)```[a-z]*\n(.*?)\n```")
+
+// TestCodeBlocksNarrowAndAligned checks the diagrams: a code block is never
+// re-wrapped, so it must fit, contain no East Asian ambiguous characters
+// (their width depends on the terminal) and keep its box edges aligned.
+func TestCodeBlocksNarrowAndAligned(t *testing.T) {
+	blocks := 0
+	for _, s := range openDeck(t).Slides {
+		for _, m := range fenceRe.FindAllStringSubmatch(body(s), -1) {
+			blocks++
+			for _, p := range codeBlockProblems(m[1]) {
+				t.Errorf("%q: %s", s.Title, p)
+			}
+		}
+	}
+	if blocks < 2 {
+		t.Errorf("%d code blocks, want the layer diagram and the flywheel at least", blocks)
+	}
+}
+
+func codeBlockProblems(code string) []string {
+	var out []string
+	boxWidth := -1
+	for _, l := range strings.Split(code, "\n") {
+		w := uniseg.StringWidth(l)
+		if w > maxCodeWidth {
+			out = append(out, "line too wide: "+l)
+		}
+		for _, r := range l {
+			if width.LookupRune(r).Kind() == width.EastAsianAmbiguous {
+				out = append(out, "ambiguous-width character "+string(r)+" in: "+l)
+			}
+		}
+		if strings.HasPrefix(l, "+") || strings.HasPrefix(l, "|") {
+			if boxWidth < 0 {
+				boxWidth = w
+			} else if w != boxWidth {
+				out = append(out, "box edge out of line: "+l)
+			}
+		}
+	}
+	return out
+}
+
+// pdfDamage reports what the text extraction left behind.
+func pdfDamage(src []byte) []string {
+	if !utf8.Valid(src) {
+		return []string{"invalid UTF-8"}
+	}
+	var out []string
+	for _, r := range string(src) {
+		switch {
+		case r == utf8.RuneError:
+			out = append(out, "U+FFFD")
+		case r >= 0x2F00 && r <= 0x2FDF:
+			out = append(out, "Kangxi radical "+string(r))
+		case r >= 0x2E80 && r <= 0x2EFF:
+			out = append(out, "CJK radical supplement "+string(r))
+		case r == '⸺':
+			out = append(out, "⸺ (write ——)")
+		}
+	}
+	return out
+}
+
+func TestNoPDFDamage(t *testing.T) {
+	names, err := fs.Glob(slides.FS(), "*.md")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no embedded files: %v", err)
+	}
+	for _, name := range names {
+		src, err := fs.ReadFile(slides.FS(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := pdfDamage(src); len(p) > 0 {
+			t.Errorf("%s: %q", name, p)
+		}
+	}
+}
+
+// keyPhrases are distinctive phrases of the source (after repair): the
+// talk's content must survive on the slides or in the notes.
+var keyPhrases = []string{
+	"卖铲人", "时代红利", "护城河", "长期成长", "算力严重不足", "大规模矩阵运算",
+	"Scaling Law", "1750亿参数", "ChatGPT 3.5", "大力出奇迹", "边际收益递减",
+	"训练", "推理", "集群计算", "谷歌TPU", "CUDA生态加持", "硬件定义能力边界",
+	"更多开发者采用CUDA", "三芯", "BlueField-2", "NVIDIA Grace", "x86", "NVLink-C2C",
+	"GPU-direct RDMA", "5-12 倍", "生态离不开", "DOCA", "Magnum IO", "切换成本极高",
+	"5000万+下载量", "DRIVE & Omniverse", "以虚强实", "空间智能", "世界模型",
+	"多层次的护城河", "需求粘性", "30%-40%", "脑子清楚的AI", "逃出算力黑洞",
+	"自成长模块化大模型产业生态链", "曼德勃罗", "即插即用", "跨越英伟达核心护城河",
+}
+
+func TestKeyPhrasesSurvive(t *testing.T) {
+	var all strings.Builder
+	for _, s := range openDeck(t).Slides {
+		all.WriteString(body(s) + "\n" + s.Notes + "\n")
+	}
+	text := all.String()
+	for _, p := range keyPhrases {
+		if !strings.Contains(text, p) {
+			t.Errorf("key phrase %q is on no slide and in no notes", p)
+		}
+	}
+}
+
+// TestCheckersCatchBadInput shows the checks above can fail: each is fed
+// the kind of damage it exists to catch.
+func TestCheckersCatchBadInput(t *testing.T) {
+	if p := pdfDamage([]byte("⽀持 ⻓期 \uFFFD ⸺")); len(p) != 4 {
+		t.Errorf("pdfDamage found %q, want 4 problems", p)
+	}
+	if p := pdfDamage([]byte{0xff}); len(p) != 1 {
+		t.Errorf("pdfDamage missed invalid UTF-8")
+	}
+	flattened := "芯片类型 优势 劣势\nCPU 通用性强 并行能力弱"
+	if n := len(tablesIn(flattened)); n != 0 {
+		t.Errorf("flattened text read as %d tables", n)
+	}
+	if n := len(tablesIn("| a | b |\n|---|---|\n| 1 | 2 |")); n != 1 {
+		t.Errorf("a GitHub table read as %d tables", n)
+	}
+	if w := (mdTable{{"芯片", "x"}}).width(); w != 12 {
+		t.Errorf("width of | 芯片 | x | = %d, want 12", w)
+	}
+	if p := codeBlockProblems("+----+\n| 中 |\n| 中文 |"); len(p) != 1 {
+		t.Errorf("misaligned box: %q, want 1 problem", p)
+	}
+	if p := codeBlockProblems("更强的芯片 → 更多开发者"); len(p) != 1 {
+		t.Errorf("ambiguous arrow: %q, want 1 problem", p)
+	}
+	if m := missingInOrder([]string{"软件层", "硬件层——GPU"}, []string{"硬件层——GPU", "软件层"}); len(m) != 1 {
+		t.Errorf("out-of-order sections not caught: %q", m)
+	}
+	if n := sentences("一句话。（整理说明：不算。）"); n != 1 {
+		t.Errorf("sentences = %d, want 1", n)
+	}
+	if n := nonBlankLines("a\n\n b\n"); n != 2 {
+		t.Errorf("nonBlankLines = %d, want 2", n)
+	}
+}
