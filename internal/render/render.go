@@ -115,30 +115,3 @@ func clip(s string, width int) string {
 	}
 	return b.String()
 }
-
-// StringWidth is the display width of s in terminal cells, ignoring ANSI
-// escape sequences; East Asian ambiguous characters count 1.
-// PROVISIONAL implementation.
-func StringWidth(s string) int {
-	return uniseg.StringWidth(s)
-}
-
-// WrapText breaks plain text into lines of at most width cells, following
-// the same line-breaking rules as slides (UAX #14 plus Chinese line-start
-// and line-end rules). Newlines in text are kept.
-// PROVISIONAL implementation.
-func WrapText(text string, width int) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
-		for StringWidth(l) > width {
-			c := clip(l, width)
-			if c == "" {
-				break
-			}
-			out = append(out, c)
-			l = l[len(c):]
-		}
-		out = append(out, l)
-	}
-	return out
-}
