@@ -24,10 +24,10 @@ import (
 // The audience reads the deck from a 100×30 terminal: these are the limits
 // the slides are written to until the renderer can check real output.
 const (
-	maxBodyLines     = 18  // non-blank Markdown lines of a slide, notes excluded
-	maxTableColumns  = 5   // columns of a table
-	termWidth        = 100 // a table must fit this without wrapping a cell
-	maxCodeWidth     = 60  // cells; code blocks are never re-wrapped
+	maxBodyLines     = 18 // non-blank Markdown lines of a slide, notes excluded
+	maxTableColumns  = 5  // columns of a table
+	maxTableWidth    = 90 // cells: a table fits 100 columns, margins included, unwrapped
+	maxCodeWidth     = 60 // cells; code blocks are never re-wrapped
 	minSlides        = 28
 	maxSlides        = 40
 	minNoteSentences = 2
@@ -322,8 +322,8 @@ func TestTablesAreNarrow(t *testing.T) {
 			if n := len(tab[0]); n > maxTableColumns {
 				t.Errorf("%q: table has %d columns, want at most %d", s.Title, n, maxTableColumns)
 			}
-			if w := tab.width(); w > termWidth {
-				t.Errorf("%q: table %q is %d cells wide, want at most %d", s.Title, tab[0], w, termWidth)
+			if w := tab.width(); w > maxTableWidth {
+				t.Errorf("%q: table %q is %d cells wide, want at most %d", s.Title, tab[0], w, maxTableWidth)
 			}
 		}
 	}
