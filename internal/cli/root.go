@@ -17,7 +17,8 @@ Run without arguments to present the built-in deck.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmd.Help()
+			// Bare shovel presents the built-in deck.
+			return runPresent(&PresentOptions{IO: io})
 		},
 	}
 	cmd.SetIn(io.In)
@@ -26,6 +27,7 @@ Run without arguments to present the built-in deck.`,
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
 	cmd.AddCommand(
 		NewCmdLint(io, nil),
+		NewCmdPresent(io, nil),
 		NewCmdVersion(io),
 	)
 	return cmd

@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"shovel/deck"
+	"shovel/internal/tui"
+	"shovel/internal/watch"
+	"shovel/slides"
+)
+
+// PresentOptions are the inputs of "shovel present".
+type PresentOptions struct {
+	IO   *IOStreams
+	Path string // "" for the built-in deck
+	// Presenter starts in the presenter view.
+	Presenter bool
+	// Theme is dark, light, auto, notty or a style file; "" lets NO_COLOR,
+	// then the deck's front matter, then auto decide.
+	Theme string
+	// LogFile receives debug logs; "" means $SHOVEL_LOG, else none.
+	LogFile string
+	// NoWatch turns live reload off.
+	NoWatch bool
+	// Getenv reads the environment (os.Getenv when nil).
+	Getenv func(string) string
+}
+
+// NewCmdPresent builds "shovel present". runF replaces runPresent in tests.
+func NewCmdPresent(io *IOStreams, runF func(*PresentOptions) error) *cobra.Command {
+	opts := &PresentOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "present [FILE|DIR]",
+		Short: "Present a deck full-screen (the built-in deck without an argument)",
+		Long: `Present a deck full-screen in this terminal. Press ? for the keys.
+
+The deck's files (includes too) are watched: saving one reloads the deck in
+place. A deck that no longer parses keeps the last good version on screen
+with a banner naming the file and line.
+
+P toggles the presenter view (current and next slide, speaker notes, clock,
+timer and pace against the slides' time budgets); --presenter starts in it.
+Without an argument, present shows the built-in deck.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Path = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPresent(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Presenter, "presenter", false, "start in the presenter view (speaker notes, timer, pace)")
+	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty or a glamour style JSON file (default: the deck's, else auto; NO_COLOR means notty)")
+	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
+	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
+	return cmd
+}
+
+func runPresent(opts *PresentOptions) error {
+	getenv := opts.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if opts.IO.IsTerminal == nil || !opts.IO.IsTerminal() {
+		return &InputError{Err: errors.New("present needs a terminal, and standard output is not one; " +
+			"to get the deck as text use 'shovel export'")}
+	}
+	d, err := openDeck(opts.Path)
+	if err != nil {
+		return err
+	}
+	if d.Diagnostics.HasErrors() {
+		for _, diag := range d.Diagnostics {
+			fmt.Fprintln(opts.IO.ErrOut, diag)
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "%s: %s; not presenting (run 'shovel lint' after fixing)\n",
+			d.Root, plural(d.Diagnostics.Count(deck.Error), "error"))
+		return &SilentError{Code: ExitFailure}
+	}
+	log, closeLog, err := openLog(opts.LogFile, getenv)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+
+	topts := tui.Options{
+		Deck:      d,
+		Theme:     presentTheme(opts.Theme, getenv),
+		Presenter: opts.Presenter,
+		Log:       log,
+		Load:      func() (*deck.Deck, error) { return deck.Open(opts.Path) },
+	}
+	if opts.Path == "" {
+		topts.Load = slides.Open
+	} else if !opts.NoWatch {
+		w, err := watch.New(100*time.Millisecond, log)
+		if err != nil {
+			log.Debug("no live reload", "err", err)
+		} else {
+			defer w.Close()
+			if err := w.Watch(watch.Paths(d)); err != nil {
+				log.Debug("watch", "err", err)
+			}
+			topts.Watcher = w
+		}
+	}
+	m, err := tui.New(topts)
+	if err != nil {
+		return &InputError{Err: err}
+	}
+	var in io.Reader = opts.IO.In
+	var out io.Writer = opts.IO.Out
+	if opts.IO.InFile != nil {
+		in = opts.IO.InFile
+	}
+	if opts.IO.OutFile != nil {
+		out = opts.IO.OutFile
+	}
+	err = tui.Run(context.Background(), m, in, out)
+	if errors.Is(err, tui.ErrInterrupted) {
+		return ErrInterrupted
+	}
+	return err
+}
+
+// presentTheme: the flag wins; else NO_COLOR asks for no colour; else ""
+// lets the deck's front matter, then auto, decide.
+func presentTheme(flag string, getenv func(string) string) string {
+	if flag != "" {
+		return flag
+	}
+	if getenv("NO_COLOR") != "" {
+		return "notty"
+	}
+	return ""
+}
+
+// openLog opens the debug log: the file named by --log, else $SHOVEL_LOG,
+// else nothing. The TUI owns the terminal, so logs never go there.
+func openLog(name string, getenv func(string) string) (*slog.Logger, func(), error) {
+	if name == "" {
+		name = getenv("SHOVEL_LOG")
+	}
+	if name == "" {
+		return slog.New(slog.DiscardHandler), func() {}, nil
+	}
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, nil, &InputError{Err: fmt.Errorf("log file: %w", err)}
+	}
+	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug})), func() { f.Close() }, nil
+}

@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"shovel/internal/render"
+)
+
+// footer is what the audience view's bottom line says.
+type footer struct {
+	left  string // deck title · slide title
+	flash string // a message or a key sequence being typed, replaces left
+	step  string // "step 2/3" on slides with pauses
+	slide int
+	total int
+}
+
+// audienceView is the slide as the audience sees it, with a one-line
+// footer. A slide taller than the screen scrolls.
+type audienceView struct {
+	c        *Common
+	w, h     int
+	page     *render.Page
+	banner   string
+	showFoot bool
+	foot     footer
+	scroll   int
+}
+
+func (v *audienceView) SetSize(w, h int) {
+	v.w, v.h = w, h
+	v.scrollBy(0)
+}
+
+func (v *audienceView) set(p *render.Page, banner string, showFooter bool, f footer) {
+	v.page, v.banner, v.showFoot, v.foot = p, banner, showFooter, f
+	v.scrollBy(0)
+}
+
+// area is the number of rows the slide gets.
+func (v *audienceView) area() int {
+	h := v.h - 1 // the footer row; with no_footer it still carries the scroll hint
+	if v.banner != "" {
+		h--
+	}
+	return max(h, 1)
+}
+
+func (v *audienceView) lines() []string {
+	if v.page == nil {
+		return nil
+	}
+	return v.page.Lines
+}
+
+func (v *audienceView) overflow() bool { return len(v.lines()) > v.area() }
+
+// scrollBy moves the view of a tall slide by d rows, within bounds.
+func (v *audienceView) scrollBy(d int) {
+	v.scroll = min(max(v.scroll+d, 0), max(len(v.lines())-v.area(), 0))
+}
+
+func (v *audienceView) View() string {
+	st := v.c.Styles
+	rows := make([]string, 0, v.h)
+	if v.banner != "" {
+		rows = append(rows, st.Banner.Render(spread(" "+v.banner, "", v.w)))
+	}
+	rows = append(rows, placePage(v.lines(), v.page, v.w, v.area(), v.scroll)...)
+	switch {
+	case v.showFoot:
+		rows = append(rows, v.footerLine())
+	case v.overflow():
+		rows = append(rows, spread("", st.Dim.Render(v.scrollHint()), v.w))
+	default:
+		rows = append(rows, "")
+	}
+	return strings.Join(rows, "\n")
+}
+
+// placePage returns exactly h rows showing lines: scrolled when they do not
+// fit, else with a one-row top margin, or centred when the page asks.
+func placePage(lines []string, p *render.Page, w, h, scroll int) []string {
+	out := make([]string, 0, h)
+	if len(lines) > h {
+		lines = lines[scroll:min(scroll+h, len(lines))]
+	} else if p != nil && p.VCenter {
+		out = append(out, make([]string, (h-len(lines))/2)...)
+	} else if len(lines) < h {
+		out = append(out, "")
+	}
+	for _, l := range lines {
+		if p != nil && p.Width > w {
+			l = clip(l, w) // a page of the old width, during a resize
+		}
+		out = append(out, l)
+	}
+	return padLines(out, h)
+}
+
+func (v *audienceView) scrollHint() string {
+	n, a := len(v.lines()), v.area()
+	switch {
+	case v.scroll == 0:
+		return fmt.Sprintf("↓ more (%d/%d) ", a, n)
+	case v.scroll+a >= n:
+		return fmt.Sprintf("↑ top (%d/%d) ", n, n)
+	}
+	return fmt.Sprintf("↑↓ (%d/%d) ", v.scroll+a, n)
+}
+
+// footerLine: title (or a message) on the left; the scroll hint, step,
+// slide number and a progress bar on the right.
+func (v *audienceView) footerLine() string {
+	st, f := v.c.Styles, v.foot
+	left := " " + st.Footer.Render(f.left)
+	if f.flash != "" {
+		left = " " + st.Flash.Render(f.flash)
+	}
+	var right []string
+	if v.overflow() {
+		right = append(right, st.Flash.Render(v.scrollHint()))
+	}
+	if f.step != "" {
+		right = append(right, st.FooterDim.Render(f.step))
+	}
+	right = append(right, st.Footer.Render(fmt.Sprintf("%d / %d", f.slide, f.total)))
+	barW := min(12, max(v.w/10, 4))
+	right = append(right, progressBar(st, f.slide, f.total, barW)+" ")
+	return spread(left, strings.Join(right, "  "), v.w)
+}
+
+func progressBar(st Styles, n, total, w int) string {
+	done := w
+	if total > 0 {
+		done = (n*w + total/2) / total
+	}
+	return st.BarDone.Render(strings.Repeat("━", done)) + st.BarLeft.Render(strings.Repeat("─", w-done))
+}
+
+// tooSmallView says plainly why nothing is shown, within whatever space
+// there is.
+func tooSmallView(w, h int) string {
+	msg := []string{
+		"Terminal too small",
+		fmt.Sprintf("%d×%d, shovel needs %d×%d.", w, h, MinWidth, MinHeight),
+		"Enlarge the window",
+		"or make the font smaller.",
+		"q quits.",
+	}
+	top := max((h-len(msg))/2, 0)
+	rows := make([]string, 0, h)
+	rows = append(rows, make([]string, top)...)
+	for _, l := range msg {
+		rows = append(rows, center(l, w))
+	}
+	return strings.Join(padLines(rows, h), "\n")
+}
+
+func blankView(h int) string { return strings.Repeat("\n", max(h-1, 0)) }

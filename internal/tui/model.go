@@ -1,0 +1,365 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"shovel/deck"
+	"shovel/internal/render"
+	"shovel/internal/tui/nav"
+	"shovel/internal/tui/pace"
+)
+
+// MinWidth and MinHeight are the smallest terminal shovel presents in;
+// below it shows a message instead of a garbled slide.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
+// Options configure the program.
+type Options struct {
+	// Deck is the deck to present; it must have no errors.
+	Deck *deck.Deck
+	// Load re-reads the deck for live reload and ctrl+r; nil disables both.
+	Load func() (*deck.Deck, error)
+	// Theme is dark, light, auto, notty or a glamour style file; "" means
+	// the deck's theme, else auto.
+	Theme string
+	// Presenter starts in the presenter view.
+	Presenter bool
+	// Watcher reports changes to the deck's files; nil means no live reload.
+	Watcher Watcher
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+	// Log receives debug logs; nil discards them. Never the terminal.
+	Log *slog.Logger
+}
+
+// overlay is what covers the slides, if anything.
+type overlay int
+
+const (
+	noOverlay overlay = iota
+	indexOverlay
+	searchOverlay
+	helpOverlay
+	blankOverlay
+)
+
+// Model is the root model. It owns the mode and the shared state, and is
+// the only one to return a tea.View; the views below it return strings.
+type Model struct {
+	c    *Common
+	opts Options
+
+	deck      *deck.Deck
+	shape     nav.Shape
+	budgets   []time.Duration
+	texts     []slideText
+	r         *render.Renderer
+	theme     string // resolved: dark, light, notty or a style file
+	autoTheme bool
+	gen       int
+	cache     pageCache
+
+	pos       nav.State
+	presenter bool
+	overlay   overlay
+
+	// count is a slide number being typed before enter or G.
+	count    int
+	counting bool
+	// pendingG is true after one g, waiting for the second of "g g".
+	pendingG bool
+
+	timer   pace.Timer
+	tickGen int
+	tick    func(gen int) tea.Cmd
+
+	flash  string // a one-off message in the footer, cleared by the next key
+	banner string // a reload error, kept until a good reload
+
+	search searchState
+
+	audience audienceView
+	presentV presenterView
+	index    indexView
+	bar      searchBar
+	help     helpView
+	cur      shown
+	quitting bool
+}
+
+// shown are the pages on screen. When a page is not rendered yet the old
+// one stays, so the screen never flashes empty.
+type shown struct {
+	slide, next, notes *render.Page
+	hasNext            bool
+	nextPos            nav.State
+}
+
+// New builds the root model for opts.Deck.
+func New(opts Options) (*Model, error) {
+	if opts.Deck == nil || len(opts.Deck.Slides) == 0 {
+		return nil, fmt.Errorf("the deck has no slides")
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	theme := opts.Theme
+	if theme == "" {
+		theme = opts.Deck.Meta.Theme
+	}
+	if theme == "" {
+		theme = "auto"
+	}
+	m := &Model{
+		c:         &Common{Keys: DefaultKeyMap(), Now: opts.Now, Log: opts.Log},
+		opts:      opts,
+		presenter: opts.Presenter,
+		tick:      everySecond,
+	}
+	if theme == "auto" {
+		// Dark until the terminal says otherwise: most terminals are, and
+		// waiting for the answer would delay the first frame.
+		m.autoTheme, theme = true, "dark"
+	}
+	if theme != "dark" && theme != "light" && theme != "notty" {
+		if _, err := os.Stat(theme); err != nil {
+			return nil, fmt.Errorf("theme %q is not dark, light, auto, notty or a readable style file", theme)
+		}
+	}
+	m.audience.c, m.presentV.c, m.index.c, m.bar.c, m.help.c = m.c, m.c, m.c, m.c, m.c
+	if err := m.setTheme(theme); err != nil {
+		return nil, err
+	}
+	if err := m.setDeck(opts.Deck); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// setTheme switches the chrome styles and, if a deck is loaded, the renderer.
+func (m *Model) setTheme(theme string) error {
+	m.theme = theme
+	m.c.Styles = NewStyles(theme)
+	m.help.build()
+	if m.deck == nil {
+		return nil
+	}
+	return m.setRenderer()
+}
+
+// setDeck installs a (re)loaded deck and a renderer for it.
+func (m *Model) setDeck(d *deck.Deck) error {
+	m.deck = d
+	m.shape = make(nav.Shape, len(d.Slides))
+	times := make([]time.Duration, len(d.Slides))
+	for i, s := range d.Slides {
+		m.shape[i] = s.Steps
+		times[i] = s.Time
+	}
+	m.budgets = pace.Budgets(times, d.Meta.Duration)
+	m.texts = slideTexts(d)
+	m.index.setDeck(d)
+	m.pos = nav.Clamp(m.shape, m.pos)
+	return m.setRenderer()
+}
+
+func (m *Model) setRenderer() error {
+	r, err := render.New(m.deck, render.Options{Theme: m.theme})
+	if err != nil {
+		return err
+	}
+	m.r = r
+	m.gen++
+	m.cache = newPageCache(m.gen)
+	return nil
+}
+
+// Init asks the terminal for its background colour when the theme is auto,
+// and starts the watcher and the presenter clock.
+func (m *Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.autoTheme {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.opts.Watcher != nil {
+		cmds = append(cmds, waitForChange(m.opts.Watcher))
+	}
+	if m.presenter {
+		cmds = append(cmds, m.startTicking())
+	}
+	return tea.Batch(cmds...)
+}
+
+// tickMsg is the presenter view's once-a-second clock tick. gen tells
+// ticks of the current loop from those of a loop that was stopped.
+type tickMsg struct{ gen int }
+
+func everySecond(gen int) tea.Cmd {
+	return tea.Every(time.Second, func(time.Time) tea.Msg { return tickMsg{gen} })
+}
+
+// startTicking starts a new tick loop; any older loop dies at its next tick.
+// Ticks run only while the presenter view (the only clock on screen) shows,
+// so an idle audience view costs no CPU.
+func (m *Model) startTicking() tea.Cmd {
+	m.tickGen++
+	return m.tick(m.tickGen)
+}
+
+func (m *Model) stopTicking() { m.tickGen++ }
+
+// Update handles a message; it never renders a page itself.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.refresh()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		m.setSizes()
+		lw, rw := presenterWidths(msg.Width)
+		m.cache.keepWidths(msg.Width, lw, rw)
+		return m.sync()
+	case pagesMsg:
+		if m.cache.add(msg) {
+			m.resolve()
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.PasteMsg:
+		// Chinese typed through an input method, or pasted, into a query.
+		switch m.overlay {
+		case searchOverlay:
+			m.bar.input += msg.Content
+		case indexOverlay:
+			m.index.filter += msg.Content
+			m.index.apply()
+		}
+		return nil
+	case tea.MouseClickMsg:
+		return m.handleMouse(tea.Mouse(msg), false)
+	case tea.MouseWheelMsg:
+		return m.handleMouse(tea.Mouse(msg), true)
+	case tickMsg:
+		if msg.gen == m.tickGen && m.presenter {
+			return m.tick(m.tickGen)
+		}
+		return nil
+	case tea.BackgroundColorMsg:
+		return m.backgroundColor(msg)
+	case changeMsg:
+		m.c.Log.Debug("deck files changed", "files", msg.files)
+		return tea.Batch(m.reloadCmd(), waitForChange(m.opts.Watcher))
+	case reloadMsg:
+		return m.applyReload(msg)
+	}
+	return nil
+}
+
+func (m *Model) backgroundColor(msg tea.BackgroundColorMsg) tea.Cmd {
+	if !m.autoTheme {
+		return nil
+	}
+	theme := "light"
+	if msg.IsDark() {
+		theme = "dark"
+	}
+	m.c.Log.Debug("terminal background", "color", msg.String(), "theme", theme)
+	if theme == m.theme {
+		return nil
+	}
+	if err := m.setTheme(theme); err != nil {
+		m.flash = "cannot switch theme: " + err.Error()
+		return nil
+	}
+	return m.sync()
+}
+
+func (m *Model) setSizes() {
+	w, h := m.c.Width, m.c.Height
+	m.audience.SetSize(w, h)
+	m.presentV.SetSize(w, h)
+	m.index.SetSize(w, h)
+	m.bar.SetSize(w, h)
+	m.help.SetSize(w, h)
+}
+
+// tooSmall reports whether the terminal is below the minimum size.
+func (m *Model) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
+
+// Position returns the current slide (0-based) and step.
+func (m *Model) Position() nav.State { return m.pos }
+
+// Mode names what is on screen: present, presenter, index, search, help or
+// blank.
+func (m *Model) Mode() string {
+	switch m.overlay {
+	case indexOverlay:
+		return "index"
+	case searchOverlay:
+		return "search"
+	case helpOverlay:
+		return "help"
+	case blankOverlay:
+		return "blank"
+	}
+	if m.presenter {
+		return "presenter"
+	}
+	return "present"
+}
+
+// View composes the screen from pages rendered earlier.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "shovel — " + m.deck.Meta.Title
+	return v
+}
+
+func (m *Model) content() string {
+	if m.quitting {
+		return ""
+	}
+	if m.c.Width == 0 {
+		return "" // no size yet: nothing can be laid out
+	}
+	if m.tooSmall() {
+		return tooSmallView(m.c.Width, m.c.Height)
+	}
+	switch m.overlay {
+	case blankOverlay:
+		return blankView(m.c.Height)
+	case helpOverlay:
+		return m.help.View()
+	case indexOverlay:
+		return m.index.View()
+	}
+	var base string
+	if m.presenter {
+		base = m.presentV.View()
+	} else {
+		base = m.audience.View()
+	}
+	if m.overlay == searchOverlay {
+		return m.bar.Over(base)
+	}
+	return base
+}

@@ -1,0 +1,115 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"shovel/internal/render"
+	"shovel/internal/tui/nav"
+)
+
+// pageKind tells slide pages from notes pages in the cache.
+type pageKind uint8
+
+const (
+	slidePage pageKind = iota
+	notesPage
+)
+
+// pageKey names one typeset page. Notes ignore step.
+type pageKey struct {
+	kind               pageKind
+	slide, step, width int
+}
+
+func slideKey(s nav.State, w int) pageKey { return pageKey{slidePage, s.Slide, s.Step, w} }
+func notesKey(i, w int) pageKey           { return pageKey{kind: notesPage, slide: i, width: w} }
+
+// pagesMsg brings pages rendered by a command back to Update. gen is the
+// renderer generation they were made with: pages of a replaced renderer
+// (reload, theme change) are dropped.
+type pagesMsg struct {
+	gen   int
+	pages map[pageKey]*render.Page
+}
+
+// renderPages returns a command that typesets keys with r. It runs outside
+// Update, so a slow page never freezes the keyboard. A page that fails to
+// render becomes a page saying so: the talk goes on.
+func renderPages(r *render.Renderer, gen int, keys []pageKey) tea.Cmd {
+	if len(keys) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		out := make(map[pageKey]*render.Page, len(keys))
+		for _, k := range keys {
+			var (
+				p   *render.Page
+				err error
+			)
+			if k.kind == notesPage {
+				p, err = r.Notes(k.slide, k.width)
+			} else {
+				p, err = r.Slide(k.slide, k.step, k.width)
+			}
+			if err != nil || p == nil {
+				p = &render.Page{Lines: []string{fmt.Sprintf("cannot typeset slide %d: %v", k.slide+1, err)}, Width: k.width}
+			}
+			out[k] = p
+		}
+		return pagesMsg{gen: gen, pages: out}
+	}
+}
+
+// pageCache holds the pages Update has received, and which ones are being
+// rendered, so that each page is asked for once.
+type pageCache struct {
+	gen      int
+	pages    map[pageKey]*render.Page
+	inflight map[pageKey]bool
+}
+
+func newPageCache(gen int) pageCache {
+	return pageCache{gen: gen, pages: map[pageKey]*render.Page{}, inflight: map[pageKey]bool{}}
+}
+
+// add stores the pages of msg if they belong to the current generation.
+func (c *pageCache) add(msg pagesMsg) bool {
+	if msg.gen != c.gen {
+		return false
+	}
+	for k, p := range msg.pages {
+		c.pages[k] = p
+		delete(c.inflight, k)
+	}
+	return true
+}
+
+// missing returns the keys that are neither cached nor being rendered, and
+// marks them as being rendered.
+func (c *pageCache) missing(keys []pageKey) []pageKey {
+	var out []pageKey
+	for _, k := range keys {
+		if k.width <= 0 || c.pages[k] != nil || c.inflight[k] {
+			continue
+		}
+		c.inflight[k] = true
+		out = append(out, k)
+	}
+	return out
+}
+
+// keepWidths drops pages laid out for widths no longer on screen (after a
+// resize), so the cache does not grow with every size the window passes.
+func (c *pageCache) keepWidths(ws ...int) {
+	keep := map[int]bool{}
+	for _, w := range ws {
+		keep[w] = true
+	}
+	for k := range c.pages {
+		if !keep[k.width] {
+			delete(c.pages, k)
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"shovel/internal/render"
+	"shovel/internal/tui/pace"
+)
+
+// presenterWidths splits the screen for the presenter view: the current
+// slide gets three fifths, the next slide and the notes the rest, with a
+// three-cell gutter between.
+func presenterWidths(w int) (left, right int) {
+	left = w * 3 / 5
+	return left, max(w-left-3, 1)
+}
+
+// presenterData is what the presenter view shows, computed in Update.
+type presenterData struct {
+	cur, next, notes *render.Page
+	nextLabel        string
+	banner, status   string
+	slide, total     int
+	step, title      string
+	clock, elapsed   string
+	timer            pace.Timer
+	pace             pace.Report
+	budget           time.Duration
+}
+
+// presenterView is the speaker's screen: the current slide, a preview of
+// what the next key press shows, the notes, and the clock with pace.
+type presenterView struct {
+	c           *Common
+	w, h        int
+	d           presenterData
+	preview     []string // the next page without its blank margins
+	notes       []string
+	scroll      int // of the current slide
+	notesScroll int
+}
+
+func (v *presenterView) SetSize(w, h int) {
+	v.w, v.h = w, h
+	v.scrollSlide(0)
+	v.scrollNotes(0)
+}
+
+func (v *presenterView) set(d presenterData) {
+	v.d = d
+	v.preview, v.notes = trimBlank(pageLines(d.next)), trimBlank(pageLines(d.notes))
+	v.scrollSlide(0)
+	v.scrollNotes(0)
+}
+
+func (v *presenterView) bodyHeight() int { return max(v.h-2, 1) }
+
+// rightRows splits the right column: preview rows and notes rows (each
+// section also has a label row, and a rule separates them).
+func (v *presenterView) rightRows() (preview, notes int) {
+	body := v.bodyHeight()
+	preview = max((body-3)*2/5, 2)
+	return preview, max(body-preview-3, 1)
+}
+
+func pageLines(p *render.Page) []string {
+	if p == nil {
+		return nil
+	}
+	return p.Lines
+}
+
+func (v *presenterView) scrollSlide(d int) {
+	v.scroll = min(max(v.scroll+d, 0), max(len(pageLines(v.d.cur))-v.bodyHeight(), 0))
+}
+
+func (v *presenterView) scrollNotes(d int) {
+	_, nh := v.rightRows()
+	v.notesScroll = min(max(v.notesScroll+d, 0), max(len(v.notes)-nh, 0))
+}
+
+func (v *presenterView) View() string {
+	st := v.c.Styles
+	lw, rw := presenterWidths(v.w)
+	body := v.bodyHeight()
+	left := placePage(pageLines(v.d.cur), v.d.cur, lw, body, v.scroll)
+	right := v.rightColumn(rw, body)
+	gutter := st.Rule.Render(" │ ")
+	rows := make([]string, 0, v.h)
+	rows = append(rows, v.header())
+	for i := 0; i < body; i++ {
+		l := left[i]
+		rows = append(rows, l+strings.Repeat(" ", max(lw-width(l), 0))+gutter+right[i])
+	}
+	rows = append(rows, v.statusLine())
+	return strings.Join(rows, "\n")
+}
+
+func (v *presenterView) header() string {
+	st, d := v.c.Styles, v.d
+	if d.banner != "" {
+		return st.Banner.Render(spread(" "+d.banner, "", v.w))
+	}
+	left := " " + st.Label.Render("PRESENTER") + " " + st.Footer.Render(fmt.Sprintf("%d / %d", d.slide, d.total))
+	if d.step != "" {
+		left += st.FooterDim.Render(" · " + d.step)
+	}
+	if d.status != "" {
+		left += "  " + st.Flash.Render(d.status)
+	} else {
+		left += st.Footer.Render(" · " + d.title)
+	}
+	return spread(left, st.Footer.Render(d.clock)+" ", v.w)
+}
+
+func (v *presenterView) rightColumn(rw, body int) []string {
+	st, d := v.c.Styles, v.d
+	ph, nh := v.rightRows()
+	col := make([]string, 0, body)
+	col = append(col, st.Label.Render(truncate(d.nextLabel, rw)))
+	prev := v.preview
+	if len(prev) > ph {
+		prev = append(prev[:ph-1:ph-1], st.Dim.Render("…"))
+	}
+	col = append(col, padLines(prev, ph)...)
+	col = append(col, st.Rule.Render(strings.Repeat("─", rw)))
+	notes := v.notes
+	label := "NOTES"
+	if len(notes) == 0 {
+		label = "NOTES — none for this slide"
+	} else if len(notes) > nh {
+		label = fmt.Sprintf("NOTES %d–%d/%d (J K scroll)", v.notesScroll+1, min(v.notesScroll+nh, len(notes)), len(notes))
+	}
+	col = append(col, st.Label.Render(truncate(label, rw)))
+	if len(notes) > nh {
+		notes = notes[v.notesScroll:min(v.notesScroll+nh, len(notes))]
+	}
+	col = append(col, padLines(notes, nh)...)
+	return padLines(col, body)
+}
+
+// statusLine: timer, pace against the budgets, time left of the duration.
+func (v *presenterView) statusLine() string {
+	st, d := v.c.Styles, v.d
+	var timer string
+	switch {
+	case !d.timer.Started:
+		timer = "⏱ " + d.elapsed + " starts on the first move (t)"
+	case d.timer.Running:
+		timer = "⏱ " + d.elapsed
+	default:
+		timer = "⏸ " + d.elapsed + " paused (t)"
+	}
+	parts := []string{st.Footer.Render(timer)}
+	switch d.pace.Status {
+	case pace.OnTime:
+		parts = append(parts, st.OnTime.Render(d.pace.Summary()))
+	case pace.Behind:
+		parts = append(parts, st.Behind.Render(d.pace.Summary()))
+	case pace.Ahead:
+		parts = append(parts, st.Ahead.Render(d.pace.Summary()))
+	}
+	if d.budget > 0 {
+		parts = append(parts, st.FooterDim.Render("slide "+pace.Clock(d.budget)))
+	}
+	if r := d.pace.RemainingText(); r != "" {
+		parts = append(parts, st.Footer.Render(r))
+	}
+	return spread(" "+strings.Join(parts, st.Rule.Render(" │ ")), "", v.w)
+}
+
+// trimBlank drops leading and trailing empty lines: a preview and the
+// notes should not waste their few rows on margins.
+func trimBlank(lines []string) []string {
+	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
