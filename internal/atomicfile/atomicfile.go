@@ -1,0 +1,99 @@
+// Package atomicfile writes files so that readers see either the old
+// content or the complete new content, never a half-written file: the data
+// goes to a temporary file in the same directory, is synced, and is then
+// renamed over the target.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// DefaultPerm is the mode of a file that did not exist before.
+const DefaultPerm fs.FileMode = 0o644
+
+// Write calls write with a writer for a temporary file next to path and,
+// when write succeeds, replaces path with that file. On any error, the
+// temporary file is removed and path is left as it was. An existing file
+// keeps its permission bits; a symbolic link at path is followed, so the
+// file it points to is replaced and the link stays.
+func Write(path string, write func(io.Writer) error) error {
+	target, err := resolve(path)
+	if err != nil {
+		return err
+	}
+	perm := DefaultPerm
+	if info, err := os.Stat(target); err == nil {
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file", path)
+		}
+		perm = info.Mode().Perm()
+	}
+	dir := filepath.Dir(target)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	renamed := false
+	defer func() { // also when write panics
+		if !renamed {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err = write(f); err != nil {
+		return err
+	}
+	if err = f.Chmod(perm); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, target); err != nil {
+		return err
+	}
+	renamed = true
+	syncDir(dir)
+	return nil
+}
+
+// resolve follows symbolic links at path so that the rename replaces the
+// file a link points to, not the link. A path that does not exist yet is
+// returned as it is.
+func resolve(path string) (string, error) {
+	r, err := filepath.EvalSymlinks(path)
+	if err == nil {
+		return r, nil
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, lerr := os.Lstat(path); lerr == nil {
+			// A dangling link: write where it points.
+			if t, rerr := os.Readlink(path); rerr == nil {
+				if !filepath.IsAbs(t) {
+					t = filepath.Join(filepath.Dir(path), t)
+				}
+				return t, nil
+			}
+		}
+		return path, nil
+	}
+	return "", err
+}
+
+// syncDir makes the rename durable. Not every system can sync a directory;
+// the rename has happened either way, so a failure here is not reported.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
