@@ -1,0 +1,96 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"shovel/deck"
+	"shovel/slides"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// mixedDeck is the checked-in test deck: Chinese and English, notes in every
+// spelling, pauses, a table, columns, a skipped slide, a very long title.
+const mixedDeck = "testdata/mixed.md"
+
+func openDeck(t testing.TB, path string) *deck.Deck {
+	t.Helper()
+	var (
+		d   *deck.Deck
+		err error
+	)
+	if path == "" {
+		d, err = slides.Open()
+	} else {
+		d, err = deck.Open(path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Diagnostics.HasErrors() {
+		t.Fatalf("deck %q has errors: %v", path, d.Diagnostics.Errors())
+	}
+	return d
+}
+
+// testDecks are the decks every property is checked on.
+func testDecks(t testing.TB) map[string]*deck.Deck {
+	return map[string]*deck.Deck{"built-in": openDeck(t, ""), "mixed": openDeck(t, mixedDeck)}
+}
+
+func exportText(t testing.TB, d *deck.Deck, opts TextOptions) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Text(context.Background(), &b, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// golden compares got with testdata/golden/name, or rewrites the file with
+// -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/export -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; run go test ./internal/export -update and review the diff.\n%s",
+			name, firstDiff(string(want), got))
+	}
+}
+
+// firstDiff shows where two texts first differ, line by line.
+func firstDiff(want, got string) string {
+	wl, gl := bytes.Split([]byte(want), []byte("\n")), bytes.Split([]byte(got), []byte("\n"))
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g []byte
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if !bytes.Equal(w, g) {
+			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, w, g)
+		}
+	}
+	return ""
+}
