@@ -28,6 +28,7 @@ Run without arguments to present the built-in deck.`,
 	cmd.AddCommand(
 		NewCmdLint(io, nil),
 		NewCmdPresent(io, nil),
+		NewCmdExport(io, nil),
 		NewCmdVersion(io),
 	)
 	return cmd
