@@ -117,3 +117,14 @@ func slideNumber(s, part string) (int, error) {
 	}
 	return v, nil
 }
+
+// checkSelection guards the writers against indexes that did not come from
+// ParseSlides.
+func checkSelection(idx []int, n int) error {
+	for _, i := range idx {
+		if i < 0 || i >= n {
+			return fmt.Errorf("slide index %d is outside the deck of %d slides", i, n)
+		}
+	}
+	return nil
+}

@@ -24,6 +24,9 @@ import (
 // Parsing the result gives back an equivalent deck: the same slides,
 // titles, steps, blocks, layouts, notes and time budgets.
 func Markdown(ctx context.Context, w io.Writer, d *deck.Deck, slides []int) error {
+	if err := checkSelection(slides, len(d.Slides)); err != nil {
+		return err
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	fm, err := frontMatterYAML(d.Meta)
 	if err != nil {

@@ -24,6 +24,9 @@ func Text(ctx context.Context, w io.Writer, d *deck.Deck, opts TextOptions) erro
 	if err := CheckWidth(opts.Width); err != nil {
 		return err
 	}
+	if err := checkSelection(opts.Slides, len(d.Slides)); err != nil {
+		return err
+	}
 	t := &textWriter{
 		w:     bufio.NewWriterSize(w, 64<<10),
 		d:     d,

@@ -216,3 +216,16 @@ func TestTextRejectsBadWidth(t *testing.T) {
 		t.Errorf("Text at width 19 = %v, wrote %d bytes", err, b.Len())
 	}
 }
+
+func TestWritersRejectBadSelection(t *testing.T) {
+	d := openDeck(t, mixedDeck)
+	for _, sel := range [][]int{{-1}, {0, 6}} {
+		var b strings.Builder
+		if err := Text(context.Background(), &b, d, TextOptions{Width: 80, Slides: sel}); err == nil || b.Len() > 0 {
+			t.Errorf("Text with slides %v = %v, wrote %d bytes", sel, err, b.Len())
+		}
+		if err := Markdown(context.Background(), &b, d, sel); err == nil || b.Len() > 0 {
+			t.Errorf("Markdown with slides %v = %v, wrote %d bytes", sel, err, b.Len())
+		}
+	}
+}
