@@ -1,15 +1,18 @@
-// Package render typesets a deck's slides for the terminal.
-//
-// PROVISIONAL: this is the API the TUI and export code against; the
-// implementation below is a placeholder (plain lines, no styling) that the
-// renderer issue replaces without changing the signatures.
+// Package render typesets a deck's slides for the terminal: Markdown laid
+// out block by block from goldmark's AST, styled from a glamour style,
+// with Chinese, Japanese and Korean line breaking, tables fitted to the
+// width and code highlighted by chroma. See docs/dev/architecture.md.
 package render
 
 import (
+	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 
-	"github.com/rivo/uniseg"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
 	"shovel/deck"
 )
@@ -19,9 +22,12 @@ const DefaultMaxWidth = 100
 
 // Options choose how a deck is typeset.
 type Options struct {
-	// Theme is "dark", "light", "notty" (no colour) or a path to a glamour
-	// style JSON file. "auto" must be resolved to dark or light by the
-	// caller (the TUI asks the terminal for its background colour).
+	// Theme is "dark", "light", "notty" (no colour, no escape sequences
+	// at all), another glamour built-in style name, or a path to a glamour
+	// style JSON file (relative paths are also tried next to the deck).
+	// "" means the deck's theme. "auto" should be resolved by the caller
+	// with ResolveTheme; if it is not, it means dark. Callers honour
+	// NO_COLOR by passing "notty" when NoColor(os.Getenv) is true.
 	Theme string
 	// MaxWidth caps the content box; 0 means the deck's max_width, else
 	// DefaultMaxWidth.
@@ -35,83 +41,243 @@ type Options struct {
 type Page struct {
 	// Lines are the rendered lines, with ANSI styling unless the theme is
 	// notty. Each is at most Width cells wide and already placed
-	// horizontally (content box centred in Width). They are not padded to
-	// a height: the caller places them vertically and scrolls when
-	// len(Lines) exceeds the screen.
+	// horizontally (content box centred in Width); lines are not padded on
+	// the right. They are not padded to a height: the caller places them
+	// vertically and scrolls when len(Lines) exceeds the screen.
 	Lines []string
 	Width int
 	// VCenter asks the caller to centre Lines vertically when they fit
-	// (jump_to_middle, title and section slides).
+	// (jump_to_middle, and slides holding only headings: title and section
+	// slides).
 	VCenter bool
+	// TitleLines is how many of the first Lines are the slide's title (0
+	// when the slide does not start with one); a scrolling view can keep
+	// them in place.
+	TitleLines int
+	// Left and ContentWidth locate the content box: Lines start their
+	// content at column Left and use at most ContentWidth cells after it.
+	Left, ContentWidth int
 }
 
 // Renderer typesets one deck with one theme. It caches pages by
 // (slide, step, width) and is safe for concurrent use. Make a new Renderer
 // when the deck is reloaded or the theme changes.
 type Renderer struct {
-	deck *deck.Deck
-	opts Options
+	deck     *deck.Deck
+	th       *theme
+	m        measurer
+	hl       *highlighter
+	md       goldmark.Markdown
+	maxWidth int
+
+	// trace, set only by tests before rendering, sees every filled paragraph.
+	trace func(gs []glyph, spans []lineSpan, width int)
 
 	mu    sync.Mutex
-	cache map[key]*Page
+	pages map[key]*Page
+	notes map[key]*Page
+	docs  map[[2]int]parsed
 }
 
 type key struct{ slide, step, width int }
 
-// New returns a renderer for d.
+// maxCached bounds each page cache; resizing through many widths would
+// otherwise grow it without end.
+const maxCached = 4096
+
+// New returns a renderer for d. It fails for an unknown theme or a style
+// file that cannot be read.
 func New(d *deck.Deck, opts Options) (*Renderer, error) {
-	return &Renderer{deck: d, opts: opts, cache: map[key]*Page{}}, nil
+	name := opts.Theme
+	if name == "" {
+		name = d.Meta.Theme
+	}
+	dir := ""
+	if d.Root != "" {
+		dir = d.Root
+		if len(d.Files) > 0 {
+			dir = filepath.Dir(d.Files[0])
+		}
+	}
+	th, err := loadTheme(name, dir)
+	if err != nil {
+		return nil, err
+	}
+	amb := opts.AmbiguousWidth
+	if amb == 0 {
+		amb = d.Meta.AmbiguousWidth
+	}
+	mw := opts.MaxWidth
+	if mw <= 0 {
+		mw = d.Meta.MaxWidth
+	}
+	if mw <= 0 {
+		mw = DefaultMaxWidth
+	}
+	return &Renderer{
+		deck:     d,
+		th:       th,
+		m:        newMeasurer(amb),
+		hl:       &highlighter{th: th},
+		md:       goldmark.New(goldmark.WithExtensions(extension.GFM)),
+		maxWidth: mw,
+		pages:    map[key]*Page{},
+		notes:    map[key]*Page{},
+		docs:     map[[2]int]parsed{},
+	}, nil
 }
 
 // Deck returns the deck being rendered.
 func (r *Renderer) Deck() *deck.Deck { return r.deck }
 
+// StringWidth measures s (escape sequences ignored) with the renderer's
+// ambiguous-width setting.
+func (r *Renderer) StringWidth(s string) int { return StringWidthAmbiguous(s, r.m.amb) }
+
+// WrapText wraps plain text with the renderer's ambiguous-width setting.
+func (r *Renderer) WrapText(text string, width int) []string {
+	return wrapPlain(r.m, text, width)
+}
+
+func (r *Renderer) typesetter() *typesetter {
+	return &typesetter{th: r.th, m: r.m, code: r.hl, trace: r.trace}
+}
+
 // Slide typesets slide i (0-based) showing steps 0..step, for width cells.
 func (r *Renderer) Slide(i, step, width int) (*Page, error) {
+	if i < 0 || i >= len(r.deck.Slides) {
+		return nil, fmt.Errorf("slide %d out of range (the deck has %d)", i+1, len(r.deck.Slides))
+	}
+	s := r.deck.Slides[i]
+	step = min(max(step, 0), max(s.Steps-1, 0))
+	width = max(width, 1)
 	k := key{i, step, width}
 	r.mu.Lock()
-	p, ok := r.cache[k]
+	p, ok := r.pages[k]
 	r.mu.Unlock()
 	if ok {
 		return p, nil
 	}
-	s := r.deck.Slides[i]
-	var lines []string
-	for _, b := range s.Blocks {
-		if !b.Visible(step) {
-			continue
-		}
-		for _, l := range strings.Split(b.Markdown, "\n") {
-			lines = append(lines, clip(l, width))
-		}
-		lines = append(lines, "")
-	}
-	p = &Page{Lines: lines, Width: width, VCenter: s.JumpToMiddle}
+	p = r.slide(i, s, step, width)
 	r.mu.Lock()
-	r.cache[k] = p
+	if len(r.pages) >= maxCached {
+		clear(r.pages)
+	}
+	r.pages[k] = p
 	r.mu.Unlock()
 	return p, nil
 }
 
-// Notes typesets slide i's speaker notes for width cells.
-func (r *Renderer) Notes(i, width int) (*Page, error) {
-	var lines []string
-	for _, l := range strings.Split(r.deck.Slides[i].Notes, "\n") {
-		lines = append(lines, clip(l, width))
+func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
+	box := min(width, r.maxWidth)
+	mg := margin(box)
+	cw := box - 2*mg
+	left := (width-box)/2 + mg
+	ts := r.typesetter()
+	center := s.Alignment == deck.AlignCenter
+
+	var bs []slideBlock
+	titled, onlyHeadings := false, true
+	for j, b := range s.Blocks {
+		p := r.parse(i, j, b.Markdown)
+		sb := slideBlock{b: b, p: p}
+		if !titled && p.first() != nil && p.isHeading() {
+			sb.title, titled = true, true
+		}
+		if b.Visible(step) {
+			bs = append(bs, sb)
+			onlyHeadings = onlyHeadings && (p.first() == nil || p.isHeading())
+		}
 	}
-	return &Page{Lines: lines, Width: width}, nil
+	var out []line
+	titleLines := 0
+	for j := 0; j < len(bs); {
+		k := j + 1
+		for k < len(bs) && bs[k].b.Layout == bs[j].b.Layout {
+			k++
+		}
+		var ls []line
+		if lay := bs[j].b.Layout; lay >= 0 && lay < len(s.Layouts) {
+			ls = ts.columns(s.Layouts[lay], bs[j:k], cw, center)
+		} else {
+			var tl int
+			ls, tl = ts.stack(bs[j:k], cw, center)
+			if j == 0 {
+				titleLines = tl
+			}
+		}
+		if len(ls) > 0 && len(out) > 0 && !continuesList(bs[j-1], bs[j]) {
+			out = append(out, line{})
+		}
+		out = append(out, ls...)
+		j = k
+	}
+	return &Page{
+		Lines:        render(out, left),
+		Width:        width,
+		VCenter:      s.JumpToMiddle || (len(bs) > 0 && onlyHeadings),
+		TitleLines:   titleLines,
+		Left:         left,
+		ContentWidth: cw,
+	}
 }
 
-func clip(s string, width int) string {
-	w := 0
-	var b strings.Builder
-	g := uniseg.NewGraphemes(s)
-	for g.Next() {
-		if w+g.Width() > width {
-			break
-		}
-		w += g.Width()
-		b.WriteString(g.Str())
+// parse parses block j of slide i once.
+func (r *Renderer) parse(i, j int, md string) parsed {
+	k := [2]int{i, j}
+	r.mu.Lock()
+	p, ok := r.docs[k]
+	r.mu.Unlock()
+	if ok {
+		return p
 	}
-	return b.String()
+	p = r.parseText(md)
+	r.mu.Lock()
+	r.docs[k] = p
+	r.mu.Unlock()
+	return p
+}
+
+func (r *Renderer) parseText(md string) parsed {
+	src := []byte(md)
+	return parsed{doc: r.md.Parser().Parse(text.NewReader(src)), src: src}
+}
+
+// Notes typesets slide i's speaker notes (Markdown) for width cells, with
+// the slides' rules but no content box: the caller's panel is the box.
+func (r *Renderer) Notes(i, width int) (*Page, error) {
+	if i < 0 || i >= len(r.deck.Slides) {
+		return nil, fmt.Errorf("slide %d out of range (the deck has %d)", i+1, len(r.deck.Slides))
+	}
+	width = max(width, 1)
+	k := key{slide: i, width: width}
+	r.mu.Lock()
+	p, ok := r.notes[k]
+	r.mu.Unlock()
+	if ok {
+		return p, nil
+	}
+	notes := strings.TrimSpace(r.deck.Slides[i].Notes)
+	var ls []line
+	if notes != "" {
+		pd := r.parseText(notes)
+		ls = r.typesetter().children(pd.doc, pd.src, width, false)
+	}
+	p = &Page{Lines: render(ls, 0), Width: width, ContentWidth: width}
+	r.mu.Lock()
+	if len(r.notes) >= maxCached {
+		clear(r.notes)
+	}
+	r.notes[k] = p
+	r.mu.Unlock()
+	return p, nil
+}
+
+// render turns lines into strings, left cells from the edge.
+func render(ls []line, left int) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = pad(l, left).String()
+	}
+	return out
 }

@@ -93,3 +93,22 @@ func isCJK(r rune) bool {
 	return r >= 0x2e80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }
+
+// cut returns the longest prefix of s (plain text) at most w cells wide,
+// ending at a grapheme boundary, and its width.
+func (m measurer) cut(s string, w int) (string, int) {
+	n, used := 0, 0
+	state := -1
+	for rest := s; len(rest) > 0; {
+		var g string
+		var uw int
+		g, rest, uw, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		gw := m.cluster(g, uw)
+		if used+gw > w {
+			break
+		}
+		used += gw
+		n += len(g)
+	}
+	return s[:n], used
+}

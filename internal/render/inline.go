@@ -1,0 +1,294 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+
+	"charm.land/glamour/v2/ansi"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+type pieceKind uint8
+
+const (
+	pText   pieceKind = iota
+	pPrefix           // decoration glued to the text after it
+	pSuffix           // decoration glued to the text before it
+	pSoft             // soft line break in the source
+	pHard             // hard line break
+)
+
+// piece is a stretch of inline content in one style, before wrapping.
+type piece struct {
+	text string
+	sgr  string
+	kind pieceKind
+}
+
+// task is a task list item's check box, found in its first paragraph.
+type task uint8
+
+const (
+	noTask task = iota
+	taskOpen
+	taskDone
+)
+
+// inliner flattens goldmark inline nodes into styled pieces.
+type inliner struct {
+	th   *theme
+	src  []byte
+	out  []piece
+	task task
+}
+
+// inlines returns the pieces of n's inline children, styled from st.
+func (ts *typesetter) inlines(n ast.Node, src []byte, st ansi.StylePrimitive) ([]piece, task) {
+	in := inliner{th: ts.th, src: src}
+	in.walk(n, st)
+	return in.out, in.task
+}
+
+func (in *inliner) text(s string, st ansi.StylePrimitive) {
+	if s != "" {
+		in.out = append(in.out, piece{text: transform(st, s), sgr: in.th.sgr(st)})
+	}
+}
+
+func (in *inliner) deco(s string, st ansi.StylePrimitive, kind pieceKind) {
+	if s = oneLine(s); s != "" {
+		in.out = append(in.out, piece{text: s, sgr: in.th.sgr(st), kind: kind})
+	}
+}
+
+// element renders an inline element with style child the way glamour does:
+// block prefix/suffix in the parent's style, prefix/suffix and content in
+// the element's own.
+func (in *inliner) element(parent, child ansi.StylePrimitive, content func(ansi.StylePrimitive)) {
+	st := merge(parent, child)
+	in.deco(child.BlockPrefix, parent, pPrefix)
+	in.deco(child.Prefix, st, pPrefix)
+	content(colours(st))
+	in.deco(child.Suffix, st, pSuffix)
+	in.deco(child.BlockSuffix, parent, pSuffix)
+}
+
+func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
+	cfg := &in.th.cfg
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(in.src)
+			if !c.IsRaw() {
+				v = unescape(v)
+			}
+			in.text(string(v), st)
+			if c.HardLineBreak() {
+				in.out = append(in.out, piece{kind: pHard})
+			} else if c.SoftLineBreak() {
+				in.out = append(in.out, piece{kind: pSoft, sgr: in.th.sgr(st)})
+			}
+		case *ast.String:
+			in.text(string(c.Value), st)
+		case *ast.CodeSpan:
+			in.element(st, cfg.Code.StylePrimitive, func(s ansi.StylePrimitive) {
+				in.text(string(plainText(c, in.src)), s)
+			})
+		case *ast.Emphasis:
+			child := cfg.Emph
+			if c.Level >= 2 {
+				child = cfg.Strong
+			}
+			in.element(st, child, func(s ansi.StylePrimitive) { in.walk(c, s) })
+		case *east.Strikethrough:
+			in.element(st, cfg.Strikethrough, func(s ansi.StylePrimitive) { in.walk(c, s) })
+		case *ast.Link:
+			in.element(st, cfg.LinkText, func(s ansi.StylePrimitive) { in.walk(c, s) })
+			in.url(string(c.Destination), string(plainText(c, in.src)), st)
+		case *ast.AutoLink:
+			in.element(st, cfg.Link, func(s ansi.StylePrimitive) { in.text(string(c.URL(in.src)), s) })
+		case *ast.Image:
+			alt := string(plainText(c, in.src))
+			in.element(st, cfg.ImageText, func(s ansi.StylePrimitive) {
+				f := cfg.ImageText.Format
+				if f == "" {
+					f = "{{.text}}"
+				}
+				in.text(strings.ReplaceAll(f, "{{.text}}", alt), s)
+			})
+			in.url(string(c.Destination), "", st)
+		case *ast.RawHTML:
+			if isBreakTag(c.Segments.Value(in.src)) {
+				in.out = append(in.out, piece{kind: pHard})
+			}
+		case *east.TaskCheckBox:
+			in.task = taskOpen
+			if c.IsChecked {
+				in.task = taskDone
+			}
+		default:
+			in.walk(c, st)
+		}
+	}
+}
+
+// url shows a link's destination after its text, as glamour does: a
+// terminal slide cannot be clicked, and export needs the address.
+func (in *inliner) url(dest, text string, st ansi.StylePrimitive) {
+	if dest == "" || dest == text || strings.HasPrefix(dest, "#") {
+		return
+	}
+	in.out = append(in.out, piece{text: " ", sgr: in.th.sgr(st)})
+	in.element(st, in.th.cfg.Link, func(s ansi.StylePrimitive) { in.text(dest, s) })
+}
+
+// plainText is the text of n's descendants without markup.
+func plainText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = unescape(v)
+			}
+			b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.Bytes()
+}
+
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveNumericReferences(util.ResolveEntityNames(v))
+	}
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	return v
+}
+
+func isBreakTag(v []byte) bool {
+	s := strings.ToLower(strings.ReplaceAll(string(v), " ", ""))
+	return s == "<br>" || s == "<br/>"
+}
+
+// pieceGlyphs turns pieces into glyphs with break opportunities. Line
+// breaking runs over the text of all pieces at once, so a break between
+// two styles follows the same rules as one inside a style; decorations
+// are then glued to the text beside them.
+func (m measurer) pieceGlyphs(ps []piece) []glyph {
+	var text strings.Builder
+	type styleEnd struct {
+		end int
+		sgr string
+	}
+	var ends []styleEnd
+	type deco struct {
+		at int
+		p  piece
+	}
+	var decos []deco
+	for i, p := range ps {
+		switch p.kind {
+		case pText:
+			text.WriteString(p.text)
+		case pSoft:
+			text.WriteString(softBreak(ps, i))
+		case pHard:
+			text.WriteByte('\n')
+		default:
+			decos = append(decos, deco{text.Len(), p})
+			continue
+		}
+		ends = append(ends, styleEnd{text.Len(), p.sgr})
+	}
+	s := text.String()
+	gs := m.appendGlyphs(make([]glyph, 0, len(s)/2+len(decos)), s, "")
+	off, e := 0, 0
+	for i := range gs {
+		for e+1 < len(ends) && off >= ends[e].end {
+			e++
+		}
+		gs[i].sgr = ends[e].sgr
+		off += len(gs[i].s)
+	}
+	if len(decos) == 0 {
+		return gs
+	}
+	out := make([]glyph, 0, len(gs)+len(decos))
+	off, d := 0, 0
+	for i := 0; i <= len(gs); i++ {
+		if d < len(decos) && decos[d].at == off {
+			// Suffixes come before prefixes at one offset; the break
+			// opportunity after the text moves to between the two.
+			b := brkNone
+			if n := len(out); n > 0 {
+				b, out[n-1].brk = out[n-1].brk, brkNone
+			}
+			placed := false
+			for d < len(decos) && decos[d].at == off {
+				p := decos[d].p
+				d++
+				if p.kind == pPrefix && !placed {
+					if n := len(out); n > 0 {
+						out[n-1].brk = b
+					}
+					placed = true
+				}
+				out = append(out, glyph{s: p.text, sgr: p.sgr, w: m.text(p.text), deco: true})
+			}
+			if n := len(out); !placed && n > 0 {
+				out[n-1].brk = b
+			}
+		}
+		if i < len(gs) {
+			out = append(out, gs[i])
+			off += len(gs[i].s)
+		}
+	}
+	return out
+}
+
+// softBreak is what a soft line break inside a paragraph becomes: nothing
+// between two Chinese or Japanese characters (they are written without
+// spaces), else a space.
+func softBreak(ps []piece, i int) string {
+	var before, after rune
+	for j := i - 1; j >= 0 && before == 0; j-- {
+		if ps[j].kind == pText && ps[j].text != "" {
+			before = lastRune(ps[j].text)
+		}
+	}
+	for j := i + 1; j < len(ps) && after == 0; j++ {
+		if ps[j].kind == pText && ps[j].text != "" {
+			after = firstRune(ps[j].text)
+		}
+	}
+	if unspaced(before) && unspaced(after) {
+		return ""
+	}
+	return " "
+}
+
+func unspaced(r rune) bool { return isWide(r) && !unicode.Is(unicode.Hangul, r) }
+
+func lastRune(s string) rune {
+	var last rune
+	for _, r := range s {
+		last = r
+	}
+	return last
+}

@@ -1,0 +1,190 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
+	xansi "github.com/charmbracelet/x/ansi"
+)
+
+// theme is a glamour style configuration and the SGR sequences derived
+// from it. Colours and decorations all come from glamour's StyleConfig, so
+// glamour's built-in styles and glamour style JSON files both work.
+type theme struct {
+	cfg ansi.StyleConfig
+	// plain themes (notty, ascii) never emit escape sequences: export
+	// writes their output to files.
+	plain bool
+	// base is the style of body text.
+	base ansi.StylePrimitive
+
+	sgrCache sync.Map // ansi.StylePrimitive → string
+}
+
+// ResolveTheme turns "auto" (or "") into "dark" or "light" for a terminal
+// whose background is dark or not; other themes are returned unchanged.
+func ResolveTheme(theme string, darkBackground bool) string {
+	if theme != "" && theme != "auto" {
+		return theme
+	}
+	if darkBackground {
+		return styles.DarkStyle
+	}
+	return styles.LightStyle
+}
+
+// NoColor reports whether the user asked for no colour through the
+// NO_COLOR environment variable (https://no-color.org: set and not empty).
+// The CLI passes os.Getenv and, when it returns true, uses the "notty"
+// theme whatever the deck or flags say.
+func NoColor(getenv func(string) string) bool { return getenv("NO_COLOR") != "" }
+
+// loadTheme finds a built-in glamour style by name or reads a glamour style
+// JSON file. A relative path is tried as given, then next to the deck
+// (front matter names files relative to the deck).
+func loadTheme(name, deckDir string) (*theme, error) {
+	switch name {
+	case "", "auto":
+		name = styles.DarkStyle
+	}
+	if cfg, ok := styles.DefaultStyles[name]; ok {
+		return newTheme(*cfg, name == styles.NoTTYStyle || name == styles.AsciiStyle), nil
+	}
+	path := name
+	data, err := os.ReadFile(path)
+	if err != nil && !filepath.IsAbs(path) && deckDir != "" {
+		if d, err2 := os.ReadFile(filepath.Join(deckDir, path)); err2 == nil {
+			data, err = d, nil
+		}
+	}
+	if err != nil {
+		if os.IsNotExist(err) && !strings.ContainsAny(name, `/\.`) {
+			return nil, fmt.Errorf("unknown theme %q: use dark, light, auto, notty or a glamour style JSON file", name)
+		}
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	var cfg ansi.StyleConfig
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return nil, fmt.Errorf("theme %s: not a glamour style file: %w", name, err)
+	}
+	return newTheme(cfg, false), nil
+}
+
+func newTheme(cfg ansi.StyleConfig, plain bool) *theme {
+	t := &theme{cfg: cfg, plain: plain}
+	t.base = colours(merge(merge(colours(cfg.Document.StylePrimitive), cfg.Paragraph.StylePrimitive), cfg.Text))
+	return t
+}
+
+// merge cascades child over parent the way glamour does: set attributes of
+// child win; prefixes and suffixes are the child's own.
+func merge(parent, child ansi.StylePrimitive) ansi.StylePrimitive {
+	s := parent
+	s.BlockPrefix, s.BlockSuffix, s.Prefix, s.Suffix, s.Format = child.BlockPrefix, child.BlockSuffix, child.Prefix, child.Suffix, child.Format
+	set := func(dst **bool, v *bool) {
+		if v != nil {
+			*dst = v
+		}
+	}
+	if child.Color != nil {
+		s.Color = child.Color
+	}
+	if child.BackgroundColor != nil {
+		s.BackgroundColor = child.BackgroundColor
+	}
+	set(&s.Underline, child.Underline)
+	set(&s.Bold, child.Bold)
+	set(&s.Upper, child.Upper)
+	set(&s.Lower, child.Lower)
+	set(&s.Title, child.Title)
+	set(&s.Italic, child.Italic)
+	set(&s.CrossedOut, child.CrossedOut)
+	set(&s.Faint, child.Faint)
+	set(&s.Conceal, child.Conceal)
+	set(&s.Inverse, child.Inverse)
+	set(&s.Blink, child.Blink)
+	return s
+}
+
+// colours keeps only the attributes of p that style text, so that a block's
+// prefixes do not leak into the elements inside it.
+func colours(p ansi.StylePrimitive) ansi.StylePrimitive {
+	p.BlockPrefix, p.BlockSuffix, p.Prefix, p.Suffix, p.Format = "", "", "", "", ""
+	return p
+}
+
+// sgr returns the escape sequence that switches on style p, or "" when p
+// sets nothing or the theme is plain.
+func (t *theme) sgr(p ansi.StylePrimitive) string {
+	if t.plain {
+		return ""
+	}
+	p = colours(p)
+	if v, ok := t.sgrCache.Load(p); ok {
+		return v.(string)
+	}
+	var st xansi.Style
+	on := func(b *bool) bool { return b != nil && *b }
+	if c := colour(p.Color); c != nil {
+		st = st.ForegroundColor(c)
+	}
+	if c := colour(p.BackgroundColor); c != nil {
+		st = st.BackgroundColor(c)
+	}
+	if on(p.Bold) {
+		st = st.Bold()
+	}
+	if on(p.Faint) {
+		st = st.Faint()
+	}
+	if on(p.Italic) {
+		st = st.Italic(true)
+	}
+	if on(p.Underline) {
+		st = st.Underline(true)
+	}
+	if on(p.CrossedOut) {
+		st = st.Strikethrough(true)
+	}
+	if on(p.Inverse) {
+		st = st.Reverse(true)
+	}
+	if on(p.Blink) {
+		st = st.Blink(true)
+	}
+	s := ""
+	if len(st) > 0 {
+		s = st.String()
+	}
+	t.sgrCache.Store(p, s)
+	return s
+}
+
+func colour(s *string) xansi.Color {
+	if s == nil || *s == "" {
+		return nil
+	}
+	c := lipgloss.Color(*s)
+	if _, none := c.(lipgloss.NoColor); none {
+		return nil
+	}
+	return c
+}
+
+// transform applies a style's letter case to s.
+func transform(p ansi.StylePrimitive, s string) string {
+	switch {
+	case p.Upper != nil && *p.Upper:
+		return strings.ToUpper(s)
+	case p.Lower != nil && *p.Lower:
+		return strings.ToLower(s)
+	}
+	return s
+}
