@@ -110,13 +110,19 @@ func measureGlyphs(gs []glyph) (minW, maxW int) {
 // breaks, nothing is truncated. When not even the longest words fit, each
 // row becomes a list of "header: value" lines.
 func (ts *typesetter) table(n *east.Table, src []byte, width int) []line {
+	ls, _ := ts.tableLayout(n, src, width)
+	return ls
+}
+
+// tableLayout is table, also reporting whether the rows became records.
+func (ts *typesetter) tableLayout(n *east.Table, src []byte, width int) (ls []line, records bool) {
 	td := ts.readTable(n, src)
 	cols := len(td.head)
 	for _, r := range td.rows {
 		cols = max(cols, len(r))
 	}
 	if cols == 0 {
-		return nil
+		return nil, false
 	}
 	b := ts.borders()
 	vw := ts.m.text(b.v)
@@ -130,7 +136,7 @@ func (ts *typesetter) table(n *east.Table, src []byte, width int) []line {
 	}
 	widths, ok := shareWidths(minW, maxW, avail)
 	if !ok {
-		return ts.records(td, width)
+		return ts.records(td, width), true
 	}
 	sgr := ts.th.sgr(merge(ts.th.base, ts.th.cfg.Table.StylePrimitive))
 	var out []line
@@ -154,7 +160,7 @@ func (ts *typesetter) table(n *east.Table, src []byte, width int) []line {
 	if b.bot[0] != "" {
 		out = append(out, ts.tableRule(b.bot, widths, sgr))
 	}
-	return out
+	return out, false
 }
 
 // shareWidths fits columns with content widths between minW and maxW into
