@@ -26,6 +26,9 @@ type piece struct {
 	text string
 	sgr  string
 	kind pieceKind
+	// glue keeps the text on one line when it fits (a URL: breaking it
+	// after "https://" would make it hard to read and to copy).
+	glue bool
 }
 
 // task is a task list item's check box, found in its first paragraph.
@@ -109,7 +112,7 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 			in.element(st, cfg.LinkText, func(s ansi.StylePrimitive) { in.walk(c, s) })
 			in.url(string(c.Destination), string(plainText(c, in.src)), st)
 		case *ast.AutoLink:
-			in.element(st, cfg.Link, func(s ansi.StylePrimitive) { in.text(string(c.URL(in.src)), s) })
+			in.element(st, cfg.Link, func(s ansi.StylePrimitive) { in.glued(string(c.URL(in.src)), s) })
 		case *ast.Image:
 			alt := string(plainText(c, in.src))
 			in.element(st, cfg.ImageText, func(s ansi.StylePrimitive) {
@@ -142,7 +145,13 @@ func (in *inliner) url(dest, text string, st ansi.StylePrimitive) {
 		return
 	}
 	in.out = append(in.out, piece{text: " ", sgr: in.th.sgr(st)})
-	in.element(st, in.th.cfg.Link, func(s ansi.StylePrimitive) { in.text(dest, s) })
+	in.element(st, in.th.cfg.Link, func(s ansi.StylePrimitive) { in.glued(dest, s) })
+}
+
+func (in *inliner) glued(s string, st ansi.StylePrimitive) {
+	if s != "" {
+		in.out = append(in.out, piece{text: s, sgr: in.th.sgr(st), glue: true})
+	}
 }
 
 // plainText is the text of n's descendants without markup.
@@ -192,8 +201,9 @@ func isBreakTag(v []byte) bool {
 func (m measurer) pieceGlyphs(ps []piece) []glyph {
 	var text strings.Builder
 	type styleEnd struct {
-		end int
-		sgr string
+		end  int
+		sgr  string
+		glue bool
 	}
 	var ends []styleEnd
 	type deco struct {
@@ -213,7 +223,7 @@ func (m measurer) pieceGlyphs(ps []piece) []glyph {
 			decos = append(decos, deco{text.Len(), p})
 			continue
 		}
-		ends = append(ends, styleEnd{text.Len(), p.sgr})
+		ends = append(ends, styleEnd{text.Len(), p.sgr, p.glue})
 	}
 	s := text.String()
 	gs := m.appendGlyphs(make([]glyph, 0, len(s)/2+len(decos)), s, "")
@@ -224,6 +234,9 @@ func (m measurer) pieceGlyphs(ps []piece) []glyph {
 		}
 		gs[i].sgr = ends[e].sgr
 		off += len(gs[i].s)
+		if ends[e].glue && off < ends[e].end && gs[i].brk == brkCan {
+			gs[i].brk = brkNone
+		}
 	}
 	if len(decos) == 0 {
 		return gs

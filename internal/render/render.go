@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
@@ -215,11 +216,25 @@ func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
 	return &Page{
 		Lines:        render(out, left),
 		Width:        width,
-		VCenter:      s.JumpToMiddle || (len(bs) > 0 && onlyHeadings),
+		VCenter:      s.JumpToMiddle || (len(bs) > 0 && onlyHeadings) || (i == 0 && titleSlide(bs)),
 		TitleLines:   titleLines,
 		Left:         left,
 		ContentWidth: cw,
 	}
+}
+
+// titleSlide reports whether the first slide is a title slide: a heading
+// and at most two short paragraphs (subtitle, author), nothing else.
+func titleSlide(bs []slideBlock) bool {
+	if len(bs) == 0 || len(bs) > 3 || !bs[0].title {
+		return false
+	}
+	for _, sb := range bs[1:] {
+		if _, ok := sb.p.first().(*ast.Paragraph); !ok || sb.p.first().NextSibling() != nil || len(sb.p.src) > 200 {
+			return false
+		}
+	}
+	return true
 }
 
 // parse parses block j of slide i once.
