@@ -255,7 +255,16 @@ func (r *Renderer) parse(i, j int, md string) parsed {
 
 func (r *Renderer) parseText(md string) parsed {
 	src := []byte(md)
-	return parsed{doc: r.md.Parser().Parse(text.NewReader(src)), src: src}
+	doc := r.md.Parser().Parse(text.NewReader(src))
+	// FencedCodeBlock.Language caches its result in the node on first
+	// call; call it now, before the tree is shared between goroutines.
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			f.Language(src)
+		}
+		return ast.WalkContinue, nil
+	})
+	return parsed{doc: doc, src: src}
 }
 
 // Notes typesets slide i's speaker notes (Markdown) for width cells, with

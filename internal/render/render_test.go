@@ -147,28 +147,36 @@ func TestConcurrentSlides(t *testing.T) {
 			want[key{i, 9, w}] = p.Lines
 		}
 	}
-	r, _ := New(d, Options{Theme: "dark"})
-	var wg sync.WaitGroup
 	errs := make(chan string, 100)
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range d.Slides {
-				for _, w := range []int{40, 90} {
-					p, err := r.Slide((i+g)%len(d.Slides), 9, w)
-					if err != nil {
-						errs <- err.Error()
-						return
-					}
-					if k := (key{(i + g) % len(d.Slides), 9, w}); fmt.Sprint(p.Lines) != fmt.Sprint(want[k]) {
-						errs <- fmt.Sprintf("slide %d width %d differs from the sequential render", k.slide, w)
+	// A fresh renderer each round, so that goroutines race to typeset the
+	// same uncached pages and share parsed blocks and the highlighter.
+	for round := 0; round < 4; round++ {
+		r, _ := New(d, Options{Theme: "dark"})
+		var wg sync.WaitGroup
+		for g := 0; g < 8; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range d.Slides {
+					for _, w := range []int{40, 90} {
+						k := key{(i + g/2) % len(d.Slides), 9, w}
+						p, err := r.Slide(k.slide, 9, w)
+						if err != nil {
+							errs <- err.Error()
+							return
+						}
+						if fmt.Sprint(p.Lines) != fmt.Sprint(want[k]) {
+							errs <- fmt.Sprintf("slide %d width %d differs from the sequential render", k.slide, w)
+						}
+						if _, err := r.Notes(k.slide, w); err != nil {
+							errs <- err.Error()
+						}
 					}
 				}
-			}
-		}()
+			}()
+		}
+		wg.Wait()
 	}
-	wg.Wait()
 	close(errs)
 	for e := range errs {
 		t.Error(e)
