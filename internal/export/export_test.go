@@ -127,7 +127,7 @@ func TestHeaderFillsWidth(t *testing.T) {
 		{12, 34, "一个非常非常长的标题需要换行", 1, 2, 20, []string{
 			"── 12/34 ───────────", "一个非常非常长的标题", "需要换行 (step 1/2)"}},
 	} {
-		got := header(tt.num, tt.total, tt.title, tt.step, tt.steps, tt.width)
+		got := newMeasure(1).header(tt.num, tt.total, tt.title, tt.step, tt.steps, tt.width)
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("header(%d, %d, %q, %d, %d, %d) =\n%q\nwant\n%q", tt.num, tt.total, tt.title, tt.step, tt.steps, tt.width, got, tt.want)
 		}
@@ -143,7 +143,7 @@ func TestHeaderKeepsWholeTitle(t *testing.T) {
 		"一个非常非常长的标题，用来测试导出时标题过长需要换行而不能被静默截断的情况"}
 	for _, title := range titles {
 		for width := MinWidth; width <= 120; width++ {
-			lines := header(4321, 5000, title, 7, 12, width)
+			lines := newMeasure(1).header(4321, 5000, title, 7, 12, width)
 			joined := strings.Join(lines, "")
 			if !strings.Contains(strings.ReplaceAll(joined, " ", ""), strings.ReplaceAll(title, " ", "")) {
 				t.Fatalf("width %d: header %q lost part of the title %q", width, lines, title)
@@ -173,5 +173,20 @@ func TestClean(t *testing.T) {
 		if got := clean(in); got != want {
 			t.Errorf("clean(%q) = %q; want %q", in, got, want)
 		}
+	}
+}
+
+// Where the deck says ambiguous characters are wide, box-drawing rules and
+// "·" would take two cells each; the header falls back to ASCII and still
+// fills the width exactly by the deck's measure.
+func TestHeaderAmbiguousWide(t *testing.T) {
+	m := newMeasure(2)
+	got := m.header(3, 34, "“引号”标题", 0, 0, 30)
+	want := []string{"-- 3/34 | “引号”标题 -------"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("header at ambiguous width 2 = %q; want %q", got, want)
+	}
+	if w := render.StringWidthAmbiguous(got[0], 2); w != 30 {
+		t.Errorf("header is %d cells at ambiguous width 2; want 30", w)
 	}
 }

@@ -10,16 +10,31 @@ import (
 
 // The pieces of a text export that are not slide bodies: slide headers, the
 // front page and the notes heading. Each returns finished lines, at most
-// width cells wide.
+// width cells wide as the deck measures them.
 
-const (
-	rule       = "─"
-	doubleRule = "═"
-	// headerLead is drawn before the slide number; at least minTail rule
-	// characters follow the title so the header reads as a rule, not text.
-	headerLead = "── "
-	minTail    = 3
-)
+// minTail is the least number of rule characters after a header's title,
+// so that the header reads as a rule, not as text.
+const minTail = 3
+
+// measure measures and wraps text as the renderer does for the deck: East
+// Asian ambiguous characters take amb cells (front matter ambiguous_width).
+// Box-drawing characters and "·" are ambiguous, so where they take two
+// cells the rules are drawn in ASCII, as the renderer does for tables.
+type measure struct {
+	amb                   int
+	rule, doubleRule, dot string
+}
+
+func newMeasure(amb int) measure {
+	m := measure{amb: amb, rule: "─", doubleRule: "═", dot: "·"}
+	if m.width(m.rule) != 1 || m.width(m.doubleRule) != 1 || m.width(m.dot) != 1 {
+		m.rule, m.doubleRule, m.dot = "-", "=", "|"
+	}
+	return m
+}
+
+func (m measure) width(s string) int            { return render.StringWidthAmbiguous(s, m.amb) }
+func (m measure) wrap(s string, w int) []string { return render.WrapTextAmbiguous(s, w, m.amb) }
 
 // header returns the header of slide num (1-based) of total, such as
 // "── 3/34 · 为什么是GPU ─────", filling width exactly. step and steps
@@ -27,46 +42,48 @@ const (
 // leaves it out. A title too long for the line is not cut: the rule then
 // carries only the number, and the title (and step) follows, wrapped, on
 // lines of its own.
-func header(num, total int, title string, step, steps, width int) []string {
+func (m measure) header(num, total int, title string, step, steps, width int) []string {
+	lead := m.rule + m.rule + " "
 	label := fmt.Sprintf("%d/%d", num, total)
 	suffix := ""
 	if steps > 0 {
 		suffix = fmt.Sprintf(" (step %d/%d)", step, steps)
 	}
-	full := label + " · " + title + suffix
-	if fits(headerLead+full+" ", width, minTail) {
-		return []string{fill(headerLead+full+" ", width)}
+	full := label + " " + m.dot + " " + title + suffix
+	if m.width(lead+full+" ")+minTail <= width {
+		return []string{m.fill(lead+full+" ", width)}
 	}
-	head := headerLead + label + " "
-	if !fits(head, width, minTail) { // only with absurd slide counts
-		return append([]string{strings.Repeat(rule, width)}, render.WrapText(full, width)...)
+	head := lead + label + " "
+	if m.width(head)+minTail > width { // only with absurd slide counts
+		return append([]string{strings.Repeat(m.rule, width)}, m.wrap(full, width)...)
 	}
-	return append([]string{fill(head, width)}, render.WrapText(title+suffix, width)...)
+	return append([]string{m.fill(head, width)}, m.wrap(title+suffix, width)...)
 }
 
-func fits(s string, width, tail int) bool { return render.StringWidth(s)+tail <= width }
-
 // fill pads s with rule characters to exactly width cells.
-func fill(s string, width int) string {
-	n := width - render.StringWidth(s)
+func (m measure) fill(s string, width int) string {
+	n := width - m.width(s)
 	if n <= 0 {
 		return s
 	}
-	return s + strings.Repeat(rule, n)
+	return s + strings.Repeat(m.rule, n)
 }
+
+// underline returns a rule as wide as s.
+func (m measure) underline(s string) string { return strings.Repeat(m.rule, m.width(s)) }
 
 // frontPage lists what a reader of the export wants to know before the
 // first slide: what the talk is, who gives it, when, and how long it is.
-func frontPage(m frontMatter, width int) []string {
-	bar := strings.Repeat(doubleRule, width)
+func (m measure) frontPage(fm frontMatter, width int) []string {
+	bar := strings.Repeat(m.doubleRule, width)
 	out := []string{bar}
-	out = append(out, render.WrapText(m.title, width)...)
-	if m.subTitle != "" {
-		out = append(out, render.WrapText(m.subTitle, width)...)
+	out = append(out, m.wrap(fm.title, width)...)
+	if fm.subTitle != "" {
+		out = append(out, m.wrap(fm.subTitle, width)...)
 	}
 	out = append(out, bar, "")
-	for _, f := range m.fields() {
-		out = append(out, field(f[0], f[1], width)...)
+	for _, f := range fm.fields() {
+		out = append(out, m.field(f[0], f[1], width)...)
 	}
 	return out
 }
@@ -114,14 +131,14 @@ const labelWidth = 10
 
 // field lays out "Label     value", wrapping the value under itself. When
 // that leaves the value too little room, the value goes under the label.
-func field(label, value string, width int) []string {
+func (m measure) field(label, value string, width int) []string {
 	if width-labelWidth < narrowValue {
-		return append([]string{label}, indent(render.WrapText(value, width-2), "  ")...)
+		return append([]string{label}, indent(m.wrap(value, width-2), "  ")...)
 	}
-	lines := render.WrapText(value, width-labelWidth)
+	lines := m.wrap(value, width-labelWidth)
 	for i, l := range lines {
 		if i == 0 {
-			lines[i] = label + strings.Repeat(" ", labelWidth-render.StringWidth(label)) + l
+			lines[i] = label + strings.Repeat(" ", labelWidth-m.width(label)) + l
 		} else {
 			lines[i] = strings.Repeat(" ", labelWidth) + l
 		}

@@ -27,13 +27,20 @@ func Text(ctx context.Context, w io.Writer, d *deck.Deck, opts TextOptions) erro
 	if err := checkSelection(opts.Slides, len(d.Slides)); err != nil {
 		return err
 	}
-	t := &textWriter{
-		w:     bufio.NewWriterSize(w, 64<<10),
-		d:     d,
-		opts:  opts,
-		ropts: render.Options{Theme: "notty", MaxWidth: opts.Width},
+	amb := d.Meta.AmbiguousWidth
+	if amb != 2 {
+		amb = 1
 	}
-	t.lines(frontPage(t.frontMatter(), opts.Width))
+	t := &textWriter{
+		w:    bufio.NewWriterSize(w, 64<<10),
+		d:    d,
+		opts: opts,
+		// The content box fills the width asked for: an export has no
+		// screen around it to centre a narrower box in.
+		ropts: render.Options{Theme: "notty", MaxWidth: opts.Width},
+		m:     newMeasure(amb),
+	}
+	t.lines(t.m.frontPage(t.frontMatter(), opts.Width))
 	if opts.Slides == nil {
 		for i := range d.Slides {
 			if err := t.slide(ctx, i); err != nil {
@@ -55,6 +62,7 @@ type textWriter struct {
 	d     *deck.Deck
 	opts  TextOptions
 	ropts render.Options
+	m     measure
 
 	r    *render.Renderer
 	used int // slides typeset by r
@@ -112,7 +120,7 @@ func (t *textWriter) slide(ctx context.Context, i int) error {
 			return err
 		}
 		t.sep()
-		t.lines(header(s.Number, total, s.Title, step+1, steps, width))
+		t.lines(t.m.header(s.Number, total, s.Title, step+1, steps, width))
 		t.sep()
 		t.lines(p.Lines)
 	}
@@ -135,7 +143,7 @@ func (t *textWriter) notes(r *render.Renderer, i int) error {
 			return err
 		}
 		t.sep()
-		t.lines([]string{"Notes", strings.Repeat(rule, len("Notes"))})
+		t.lines([]string{"Notes", t.m.underline("Notes")})
 		t.lines(p.Lines)
 	}
 	if s.Time > 0 {

@@ -78,7 +78,7 @@ func TestTextOptions(t *testing.T) {
 	if strings.Contains(plain, "(step ") || strings.Contains(allSteps, "1/6 · 铲子与金矿 (step") {
 		t.Error("a step label on a final-step export or on a slide without pauses")
 	}
-	if strings.Count(allSteps, "- CPUs run a few threads very fast") != 3 {
+	if strings.Count(allSteps, "CPUs run a few threads very fast") != 3 {
 		t.Error("--steps all should show the first point on each of the three steps")
 	}
 	if !strings.Contains(some, "── 2/6 · Why GPUs? ─") || !strings.Contains(some, "── 4/6 · 训练 vs 推理 ─") ||
@@ -99,7 +99,14 @@ func TestTextDeterministic(t *testing.T) {
 
 // The properties the issue asks for, at every width a reader might use.
 func TestTextProperties(t *testing.T) {
-	for name, d := range testDecks(t) {
+	decks := testDecks(t)
+	// The author's terminal draws ambiguous characters wide: every line
+	// must fit by that measure too.
+	wide := openDeck(t, mixedDeck)
+	wide.Meta.AmbiguousWidth = 2
+	decks["mixed, ambiguous_width 2"] = wide
+	for name, d := range decks {
+		amb := max(d.Meta.AmbiguousWidth, 1)
 		tables := 0
 		for width := MinWidth; width <= 130; width++ {
 			for _, opts := range []TextOptions{
@@ -107,28 +114,33 @@ func TestTextProperties(t *testing.T) {
 				{Width: width, Steps: StepsAll},
 			} {
 				out := exportText(t, d, opts)
-				if err := checkPlain(out, width); err != nil {
+				if err := checkPlain(out, width, amb); err != nil {
 					t.Fatalf("%s at %d cells: %v", name, width, err)
 				}
-				n, err := checkTables(out)
+				n, err := checkTables(out, amb)
 				if err != nil {
 					t.Fatalf("%s at %d cells: %v", name, width, err)
 				}
 				tables += n
 			}
 		}
+		// Both decks hold tables; finding none means the check is blind.
+		if tables == 0 {
+			t.Errorf("%s: no table found in any export", name)
+		}
 		t.Logf("%s: %d tables checked", name, tables)
 	}
 }
 
-// checkPlain checks that every line fits width and that the text holds no
-// escape sequence or other control character.
-func checkPlain(out string, width int) error {
+// checkPlain checks that every line fits width (ambiguous characters taking
+// amb cells) and that the text holds no escape sequence or other control
+// character.
+func checkPlain(out string, width, amb int) error {
 	if !strings.HasSuffix(out, "\n") {
 		return errors.New("output does not end with a newline")
 	}
 	for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
-		if w := render.StringWidth(line); w > width {
+		if w := render.StringWidthAmbiguous(line, amb); w > width {
 			return fmt.Errorf("line %d is %d cells: %q", i+1, w, line)
 		}
 		if j := strings.IndexFunc(line, isControl); j >= 0 {
@@ -138,17 +150,19 @@ func checkPlain(out string, width int) error {
 	return nil
 }
 
-// checkTables finds tables (runs of lines starting, after indentation, with
-// a box-drawing character) and checks each one's lines are equally wide.
-func checkTables(out string) (int, error) {
+// checkTables finds tables, runs of lines framed by table borders (box
+// drawing, or the Markdown-like | and + of plain themes), and checks that
+// each table's lines are equally wide.
+func checkTables(out string, amb int) (int, error) {
 	tables, rowWidth, start := 0, -1, 0
 	for i, line := range strings.Split(out, "\n") {
-		t := strings.TrimLeft(line, " ")
-		if !strings.HasPrefix(t, "│") && !strings.HasPrefix(t, "┌") && !strings.HasPrefix(t, "├") && !strings.HasPrefix(t, "└") {
+		t := strings.TrimSpace(line)
+		if t == "" || !strings.ContainsAny(t[:1], "|+") && !hasAnyPrefix(t, "│", "┌", "├", "└") ||
+			!strings.ContainsAny(t[len(t)-1:], "|+") && !hasAnySuffix(t, "│", "┐", "┤", "┘") {
 			rowWidth = -1
 			continue
 		}
-		w := render.StringWidth(line)
+		w := render.StringWidthAmbiguous(line, amb)
 		switch {
 		case rowWidth < 0:
 			tables++
@@ -161,21 +175,44 @@ func checkTables(out string) (int, error) {
 	return tables, nil
 }
 
+func hasAnyPrefix(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestCheckersCatchFaults(t *testing.T) {
-	if err := checkPlain("ok\n中文中文中\n", 10); err != nil {
+	if err := checkPlain("ok\n中文中文中\n", 10, 1); err != nil {
 		t.Errorf("checkPlain rejected good text: %v", err)
 	}
 	for _, bad := range []string{"ok\n中文中文中文\n", "\x1b[1mbold\n", "no newline"} {
-		if checkPlain(bad, 10) == nil {
+		if checkPlain(bad, 10, 1) == nil {
 			t.Errorf("checkPlain accepted %q", bad)
 		}
 	}
-	good := "┌──┬──┐\n│a │中│\n└──┴──┘\ntext\n  │x│\n  │y│\n"
-	if n, err := checkTables(good); n != 2 || err != nil {
+	if checkPlain("“quoted”  \n", 10, 2) == nil {
+		t.Error("checkPlain measured ambiguous quotes as 1 cell at ambiguous width 2")
+	}
+	good := "┌──┬──┐\n│a │中│\n└──┴──┘\ntext\n  │x│\n  │y│\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| quote, not a table\n| a longer quote\n"
+	if n, err := checkTables(good, 1); n != 3 || err != nil {
 		t.Errorf("checkTables(good) = %d, %v", n, err)
 	}
-	if _, err := checkTables("┌──┐\n│中文│\n└──┘\n"); err == nil {
-		t.Error("checkTables accepted a ragged table")
+	for _, ragged := range []string{"┌──┐\n│中文│\n└──┘\n", "| a | b |\n|---|---|\n| 1 | 22 |\n"} {
+		if _, err := checkTables(ragged, 1); err == nil {
+			t.Errorf("checkTables accepted a ragged table:\n%s", ragged)
+		}
 	}
 }
 
