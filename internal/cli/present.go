@@ -62,7 +62,7 @@ Without an argument, present shows the built-in deck.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.Presenter, "presenter", false, "start in the presenter view (speaker notes, timer, pace)")
-	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty or a glamour style JSON file (default: the deck's, else auto; NO_COLOR means notty)")
+	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces notty)")
 	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
 	return cmd
@@ -135,16 +135,14 @@ func runPresent(opts *PresentOptions) error {
 	return err
 }
 
-// presentTheme: the flag wins; else NO_COLOR asks for no colour; else ""
-// lets the deck's front matter, then auto, decide.
+// presentTheme: NO_COLOR (https://no-color.org) means no colour whatever
+// else is asked; else the flag; else "" lets the deck's front matter, then
+// auto, decide.
 func presentTheme(flag string, getenv func(string) string) string {
-	if flag != "" {
-		return flag
-	}
 	if getenv("NO_COLOR") != "" {
 		return "notty"
 	}
-	return ""
+	return flag
 }
 
 // openLog opens the debug log: the file named by --log, else $SHOVEL_LOG,

@@ -2,99 +2,143 @@ package tui
 
 import (
 	"strings"
+
+	"charm.land/bubbles/v2/key"
 )
 
 // helpView lists the keymap's bindings, grouped, in as many columns as the
-// width allows; it scrolls when even that does not fit.
+// width allows; it scrolls when even one column does not fit.
 type helpView struct {
 	c      *Common
 	w, h   int
-	blocks [][]string // one block of lines per group, built from the keymap
-	keyW   int
 	lines  []string // laid out for the current size
 	scroll int
 }
 
-// build makes the help text from the keymap (and styles).
-func (v *helpView) build() {
-	st := v.c.Styles
-	v.blocks, v.keyW = nil, 0
-	for _, g := range v.c.Keys.Groups() {
-		for _, b := range g.Bindings {
-			v.keyW = max(v.keyW, width(b.Help().Key))
-		}
-	}
-	for _, g := range v.c.Keys.Groups() {
-		block := []string{st.Label.Render(g.Title)}
-		for _, b := range g.Bindings {
-			h := b.Help()
-			block = append(block, st.Key.Render(h.Key)+strings.Repeat(" ", v.keyW-width(h.Key)+2)+h.Desc)
-		}
-		v.blocks = append(v.blocks, append(block, ""))
-	}
-	v.blocks = append(v.blocks, []string{st.Dim.Render(mouseHelp)})
-	v.layout()
-}
+// build is called when the styles change; the text itself comes from the
+// keymap at layout time.
+func (v *helpView) build() { v.layout() }
 
 func (v *helpView) SetSize(w, h int) {
 	v.w, v.h = w, h
 	v.layout()
 }
 
-// layout flows the groups into columns of colW cells, whole groups only.
+// helpColumn renders groups as one column: titles, then key and description
+// with the keys aligned.
+func (v *helpView) helpColumn(groups []KeyGroup) []string {
+	st := v.c.Styles
+	kw := 0
+	for _, g := range groups {
+		for _, b := range g.Bindings {
+			kw = max(kw, width(b.Help().Key))
+		}
+	}
+	var out []string
+	for i, g := range groups {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, st.Label.Render(g.Title))
+		for _, b := range g.Bindings {
+			out = append(out, helpLine(st, b, kw))
+		}
+	}
+	return out
+}
+
+func helpLine(st Styles, b key.Binding, kw int) string {
+	h := b.Help()
+	return st.Key.Render(h.Key) + strings.Repeat(" ", kw-width(h.Key)+2) + h.Desc
+}
+
+// layout tries three, then two columns of whole groups, balanced by rows,
+// and keeps the first that fits the width; else one column that scrolls.
 func (v *helpView) layout() {
 	if v.w == 0 {
 		return
 	}
-	const colW = 76
-	cols := max(v.w/colW, 1)
-	avail := max(v.h-3, 1)
-	var columns [][]string
-	var col []string
-	for _, b := range v.blocks {
-		if len(col) > 0 && len(col)+len(b) > avail && len(columns) < cols-1 {
-			columns = append(columns, col)
-			col = nil
-		}
-		col = append(col, b...)
+	groups := v.c.Keys.Groups()
+	total := 0
+	for _, g := range groups {
+		total += len(g.Bindings) + 2
 	}
-	columns = append(columns, col)
-	cw := v.w / len(columns)
-	rows := 0
-	for _, c := range columns {
-		rows = max(rows, len(c))
-	}
-	v.lines = make([]string, rows)
-	for i := range v.lines {
-		var b strings.Builder
-		for j, c := range columns {
-			cell := ""
-			if i < len(c) {
-				cell = truncate(c[i], cw-3)
+	for n := 3; n >= 1; n-- {
+		var cols [][]string
+		var cur []KeyGroup
+		rows := 0
+		for _, g := range groups {
+			if len(cur) > 0 && len(cols) < n-1 && rows+len(g.Bindings)+1 > (total+n-1)/n {
+				cols = append(cols, v.helpColumn(cur))
+				cur, rows = nil, 0
 			}
-			b.WriteString("  " + cell)
-			if j < len(columns)-1 {
-				b.WriteString(strings.Repeat(" ", max(cw-2-width(cell), 0)))
-			}
+			cur = append(cur, g)
+			rows += len(g.Bindings) + 2
 		}
-		v.lines[i] = b.String()
+		cols = append(cols, v.helpColumn(cur))
+		if n == 1 || joinedWidth(cols) <= v.w-2 {
+			v.lines = joinColumns(cols)
+			break
+		}
 	}
+	v.lines = append(v.lines, "", "  "+v.c.Styles.Dim.Render(truncate(mouseHelp, v.w-3)))
 	v.scrollBy(0)
 }
 
+func colWidth(c []string) int {
+	w := 0
+	for _, l := range c {
+		w = max(w, width(l))
+	}
+	return w
+}
+
+func joinedWidth(cols [][]string) int {
+	w := 0
+	for _, c := range cols {
+		w += colWidth(c) + 4
+	}
+	return w
+}
+
+func joinColumns(cols [][]string) []string {
+	rows := 0
+	for _, c := range cols {
+		rows = max(rows, len(c))
+	}
+	out := make([]string, rows)
+	for i := range out {
+		var b strings.Builder
+		for j, c := range cols {
+			cell := ""
+			if i < len(c) {
+				cell = c[i]
+			}
+			b.WriteString("  " + cell)
+			if j < len(cols)-1 {
+				b.WriteString(strings.Repeat(" ", colWidth(c)-width(cell)+2))
+			}
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+func (v *helpView) body() int { return max(v.h-3, 1) }
+
 func (v *helpView) scrollBy(d int) {
-	v.scroll = min(max(v.scroll+d, 0), max(len(v.lines)-(v.h-3), 0))
+	v.scroll = min(max(v.scroll+d, 0), max(len(v.lines)-v.body(), 0))
 }
 
 func (v *helpView) View() string {
 	st := v.c.Styles
-	body := max(v.h-3, 1)
 	rows := []string{spread(" "+st.Label.Render("shovel keys"), st.Dim.Render("any other key closes "), v.w), ""}
-	end := min(v.scroll+body, len(v.lines))
-	rows = append(rows, v.lines[v.scroll:end]...)
+	for _, l := range v.lines[v.scroll:min(v.scroll+v.body(), len(v.lines))] {
+		rows = append(rows, truncate(l, v.w))
+	}
 	rows = padLines(rows, v.h-1)
 	hint := ""
-	if len(v.lines) > body {
+	if len(v.lines) > v.body() {
 		hint = "↑↓ scroll "
 	}
 	rows = append(rows, spread("", st.Dim.Render(hint), v.w))

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -132,11 +131,6 @@ func New(opts Options) (*Model, error) {
 		// Dark until the terminal says otherwise: most terminals are, and
 		// waiting for the answer would delay the first frame.
 		m.autoTheme, theme = true, "dark"
-	}
-	if theme != "dark" && theme != "light" && theme != "notty" {
-		if _, err := os.Stat(theme); err != nil {
-			return nil, fmt.Errorf("theme %q is not dark, light, auto, notty or a readable style file", theme)
-		}
 	}
 	m.audience.c, m.presentV.c, m.index.c, m.bar.c, m.help.c = m.c, m.c, m.c, m.c, m.c
 	if err := m.setTheme(theme); err != nil {

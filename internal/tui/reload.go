@@ -56,7 +56,7 @@ func (m *Model) reloadCmd() tea.Cmd {
 func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
 	switch {
 	case msg.err != nil:
-		m.banner = "⚠ reload failed: " + msg.err.Error() + " — showing the last good version"
+		m.banner = "⚠ kept the last good version · reload failed: " + msg.err.Error()
 		m.c.Log.Debug("reload failed", "err", msg.err)
 		return nil
 	case msg.deck.Diagnostics.HasErrors():
@@ -65,11 +65,11 @@ func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
 		if len(errs) > 1 {
 			more = fmt.Sprintf(" (+%d more)", len(errs)-1)
 		}
-		m.banner = "⚠ " + shortPos(errs[0]) + more + " — showing the last good version"
+		m.banner = "⚠ kept the last good version · " + shortPos(errs[0]) + more
 		m.c.Log.Debug("reloaded deck has errors", "first", errs[0].String())
 		return nil
 	case len(msg.deck.Slides) == 0:
-		m.banner = "⚠ the deck has no slides — showing the last good version"
+		m.banner = "⚠ kept the last good version · the deck has no slides"
 		return nil
 	}
 	changed := firstChanged(m.deck, msg.deck)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -122,7 +123,7 @@ func (m *Model) stepText() string {
 
 func (m *Model) presenterData(status string) presenterData {
 	now := m.c.Now()
-	elapsed := m.timer.Elapsed(now)
+	elapsed := m.timer.Elapsed(now).Truncate(time.Second) // what the clock shows
 	rep := pace.Compute(m.budgets, m.pos.Slide, elapsed, m.deck.Meta.Duration)
 	d := presenterData{
 		cur: m.cur.slide, next: m.cur.next, notes: m.cur.notes,
