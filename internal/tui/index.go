@@ -28,8 +28,9 @@ func (v *indexView) SetSize(w, h int) { v.w, v.h = w, h; v.keep() }
 
 func (v *indexView) setDeck(d *deck.Deck) {
 	v.items, v.keys = v.items[:0], v.keys[:0]
+	digits := len(fmt.Sprint(len(d.Slides)))
 	for _, s := range d.Slides {
-		item := fmt.Sprintf("%d. %s", s.Number, s.Title)
+		item := fmt.Sprintf("%*d. %s", digits, s.Number, s.Title)
 		v.items = append(v.items, item)
 		v.keys = append(v.keys, strings.ToLower(item))
 	}
