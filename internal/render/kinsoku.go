@@ -16,8 +16,14 @@ const (
 	noEndChars = "（《「『【〔〈‘“" + "〖〘〚〝（［｛｢" + "([{"
 )
 
-func noStart(r rune) bool { return r != 0 && strings.ContainsRune(noStartChars, r) }
-func noEnd(r rune) bool   { return r != 0 && strings.ContainsRune(noEndChars, r) }
+func noStart(r rune) bool { return !plainLetter(r) && strings.ContainsRune(noStartChars, r) }
+func noEnd(r rune) bool   { return !plainLetter(r) && strings.ContainsRune(noEndChars, r) }
+
+// plainLetter is a fast path for the commonest characters, which are in
+// neither list: ASCII letters and digits, CJK ideographs, Hangul.
+func plainLetter(r rune) bool {
+	return r == 0 || isASCIIAlnum(r) || r >= 0x4e00 && r <= 0x9fff || r >= 0xac00 && r <= 0xd7a3
+}
 
 func isOpenQuote(r rune) bool  { return r == '“' || r == '‘' }
 func isCloseQuote(r rune) bool { return r == '”' || r == '’' }
