@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPresentFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    PresentOptions
+		wantErr bool
+	}{
+		{nil, PresentOptions{}, false},
+		{[]string{"talk.md"}, PresentOptions{Path: "talk.md"}, false},
+		{[]string{"--presenter", "--theme", "light", "--log", "x.log", "--no-watch", "talk/"},
+			PresentOptions{Path: "talk/", Presenter: true, Theme: "light", LogFile: "x.log", NoWatch: true}, false},
+		{[]string{"a.md", "b.md"}, PresentOptions{}, true},
+	}
+	for _, tt := range tests {
+		io, _, _, _ := TestStreams()
+		var got *PresentOptions
+		cmd := NewCmdPresent(io, func(o *PresentOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(io.Out)
+		cmd.SetErr(io.ErrOut)
+		err := cmd.Execute()
+		if (err != nil) != tt.wantErr {
+			t.Errorf("%v: err = %v", tt.args, err)
+			continue
+		}
+		if tt.wantErr {
+			continue
+		}
+		tt.want.IO = io
+		if got.Path != tt.want.Path || got.Presenter != tt.want.Presenter || got.Theme != tt.want.Theme ||
+			got.LogFile != tt.want.LogFile || got.NoWatch != tt.want.NoWatch {
+			t.Errorf("%v: options = %+v, want %+v", tt.args, *got, tt.want)
+		}
+	}
+}
+
+// Full-screen output into a pipe or file is garbage: present refuses and
+// says what to use instead. Bare shovel (the built-in deck) does the same.
+func TestPresentNeedsATerminal(t *testing.T) {
+	for _, args := range [][]string{{"present"}, {}} {
+		io, _, out, errOut := TestStreams()
+		if code := Run(args, io); code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
+		}
+		if !strings.Contains(errOut.String(), "shovel export") {
+			t.Errorf("%v: stderr does not point to export: %q", args, errOut.String())
+		}
+		if out.Len() != 0 {
+			t.Errorf("%v: wrote to stdout: %q", args, out.String())
+		}
+	}
+}
+
+func terminalStreams() (*IOStreams, *strings.Builder) {
+	io, _, _, _ := TestStreams()
+	var errOut strings.Builder
+	io.ErrOut = &errOut
+	io.IsTerminal = func() bool { return true }
+	return io, &errOut
+}
+
+// A deck with errors is not presented: its diagnostics go to stderr and the
+// exit status is 1, before any full-screen output.
+func TestPresentRefusesADeckWithErrors(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "talk.md", "# 一\n\n```go\nfunc main() {\n")
+	io, errOut := terminalStreams()
+	err := runPresent(&PresentOptions{IO: io, Path: path})
+	var se *SilentError
+	if !errors.As(err, &se) || se.Code != ExitFailure {
+		t.Fatalf("err = %v, want exit 1", err)
+	}
+	if !strings.Contains(errOut.String(), "talk.md:3:1: error:") {
+		t.Errorf("stderr lacks the diagnostic: %q", errOut.String())
+	}
+}
+
+func TestPresentMissingDeck(t *testing.T) {
+	io, _ := terminalStreams()
+	err := runPresent(&PresentOptions{IO: io, Path: filepath.Join(t.TempDir(), "nope.md")})
+	if code := exitCode(err); code != ExitUsage {
+		t.Fatalf("exit %d (%v), want %d", code, err, ExitUsage)
+	}
+}
+
+func TestPresentTheme(t *testing.T) {
+	env := func(kv map[string]string) func(string) string { return func(k string) string { return kv[k] } }
+	for _, tt := range []struct {
+		flag string
+		env  map[string]string
+		want string
+	}{
+		{"", nil, ""},
+		{"light", nil, "light"},
+		{"", map[string]string{"NO_COLOR": "1"}, "notty"},
+		{"dark", map[string]string{"NO_COLOR": "1"}, "notty"},
+		{"", map[string]string{"NO_COLOR": ""}, ""},
+	} {
+		if got := presentTheme(tt.flag, env(tt.env)); got != tt.want {
+			t.Errorf("presentTheme(%q, %v) = %q, want %q", tt.flag, tt.env, got, tt.want)
+		}
+	}
+}
+
+func TestOpenLog(t *testing.T) {
+	dir := t.TempDir()
+	fromEnv := filepath.Join(dir, "env.log")
+	getenv := func(k string) string {
+		if k == "SHOVEL_LOG" {
+			return fromEnv
+		}
+		return ""
+	}
+	log, closeLog, err := openLog("", getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log.Debug("hello from the test")
+	closeLog()
+	if b, err := os.ReadFile(fromEnv); err != nil || !strings.Contains(string(b), "hello from the test") {
+		t.Fatalf("SHOVEL_LOG file: %q, %v", b, err)
+	}
+	if _, _, err := openLog(filepath.Join(dir, "no", "such", "dir.log"), getenv); exitCode(err) != ExitUsage {
+		t.Errorf("an unwritable log file: %v", err)
+	}
+	log, closeLog, err = openLog("", func(string) string { return "" })
+	if err != nil || log == nil {
+		t.Fatalf("no log: %v", err)
+	}
+	closeLog()
+}

@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"testing"
+
+	"shovel/slides"
+)
+
+// BenchmarkNextSlide is the time from a key press to the new screen: Update
+// with "next" (and the commands it returns, which find everything cached
+// when warm) and then View. Issue 5's target: under 1 ms at 160x45 on the
+// built-in deck.
+func BenchmarkNextSlide(b *testing.B) {
+	for _, c := range []struct{ view, theme string }{
+		{"audience", "dark"}, {"presenter", "dark"}, {"audience", "notty"}, {"presenter", "notty"},
+	} {
+		view := c.view
+		b.Run(c.view+"-"+c.theme, func(b *testing.B) {
+			d, err := slides.Open()
+			if err != nil {
+				b.Fatal(err)
+			}
+			h := newHarness(b, d, 160, 45, func(o *Options) { o.Theme = c.theme })
+			if view == "presenter" {
+				h.keys("P")
+			}
+			// Warm up: visit every step once so each page is rendered.
+			for i := 0; i < 400; i++ {
+				h.keys("right")
+			}
+			h.keys("home")
+			next, home := keyMsg("right"), keyMsg("home")
+			last := len(d.Slides) - 1
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				msg := next
+				if h.m.pos.Slide == last {
+					msg = home
+				}
+				h.send(msg)
+				_ = h.m.View()
+			}
+		})
+	}
+}
