@@ -54,6 +54,7 @@ func (m *Model) reloadCmd() tea.Cmd {
 // to the first slide that changed. A deck that cannot be read or has errors
 // leaves the last good one on screen under a banner: the talk never dies.
 func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
+	m.flash = "" // an earlier "reloaded" must not sit beside a new failure
 	switch {
 	case msg.err != nil:
 		m.banner = "⚠ kept the last good version · reload failed: " + msg.err.Error()
