@@ -32,8 +32,10 @@ func checkFill(gs []glyph, spans []lineSpan, width int) []string {
 			continue
 		}
 		next := spans[n+1]
-		// Rule 2: kinsoku at every break the filler chose freely.
-		if !sp.forced || sp.to-sp.from > 1 {
+		// Rule 2: kinsoku at every break the filler chose. Inside a run
+		// wider than the line (forced) it is best effort: "!  !" cannot be
+		// set in 3 cells without a line starting with "!".
+		if !sp.forced {
 			if next.from < next.to && kinsokuStart(gs[next.from]) {
 				errs = append(errs, fmt.Sprintf("line %d %q starts with a closing mark", n+1, text(next)))
 			}

@@ -152,7 +152,7 @@ func (r *codeRow) add(m measurer, s, sgr string) {
 func (ts *typesetter) codeBlock(code, lang string, width int) []line {
 	cb := ts.th.cfg.CodeBlock
 	base := ts.th.sgr(merge(ts.th.base, cb.StylePrimitive))
-	rows := ts.highlight(strings.TrimRight(code, "\n"), lang, base)
+	rows := ts.highlight(visibleControls(strings.TrimRight(code, "\n")), lang, base)
 	margin := 0
 	if cb.Margin != nil {
 		margin += int(*cb.Margin)

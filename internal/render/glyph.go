@@ -51,6 +51,9 @@ func (m measurer) appendGlyphs(dst []glyph, s, sgr string) []glyph {
 			nextSeg()
 		}
 		gl := glyph{s: g, sgr: sgr, w: m.cluster(g, uw)}
+		if pic, ok := controlPicture(firstRune(g)); ok {
+			gl.s, gl.w = pic, 1
+		}
 		switch g {
 		case " ", "\t":
 			gl.space, gl.s, gl.w = true, " ", 1

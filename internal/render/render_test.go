@@ -339,3 +339,22 @@ func TestNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersAreShown: a raw escape character in a deck must not
+// reach the terminal (or a notty export) as a command.
+func TestControlCharactersAreShown(t *testing.T) {
+	md := "# T\n\nbefore \x1b[31mred\x07 after\n\n```\ncode \x1b[2J\n```\n"
+	for _, theme := range []string{"notty", "dark"} {
+		r, _ := New(parseDeck(t, md), Options{Theme: theme})
+		p, _ := r.Slide(0, 0, 60)
+		raw := strings.Join(p.Lines, "\n")
+		all := ansi.Strip(raw)
+		if strings.Contains(raw, "\x1b[31mred") || strings.Contains(raw, "\x1b[2J") || strings.ContainsRune(raw, 0x07) ||
+			theme == "notty" && strings.ContainsRune(raw, 0x1b) {
+			t.Errorf("%s: a control character reaches the output: %q", theme, raw)
+		}
+		if !strings.Contains(all, "␛[31mred␇") || !strings.Contains(all, "code ␛[2J") {
+			t.Errorf("%s: control characters not made visible: %q", theme, all)
+		}
+	}
+}

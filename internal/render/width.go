@@ -112,3 +112,44 @@ func (m measurer) cut(s string, w int) (string, int) {
 	}
 	return s[:n], used
 }
+
+// controlPicture is what a control character in the text is drawn as: a
+// raw ESC or BEL would reach the terminal (and notty exports) as a command.
+// C0 controls get their Unicode control pictures (␛), others U+FFFD.
+func controlPicture(r rune) (string, bool) {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return "", false
+	case r < 0x20:
+		return string(0x2400 + r), true
+	case r == 0x7f:
+		return "␡", true
+	case r >= 0x80 && r < 0xa0:
+		return "\ufffd", true
+	}
+	return "", false
+}
+
+// visibleControls replaces control characters other than tab and line
+// breaks with their pictures.
+func visibleControls(s string) string {
+	clean := true
+	for _, r := range s {
+		if _, ok := controlPicture(r); ok {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if p, ok := controlPicture(r); ok {
+			b.WriteString(p)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

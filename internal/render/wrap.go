@@ -71,18 +71,47 @@ func splitRun(gs []glyph, i, j, width int, emit func(to int)) int {
 	for k := i; k < j; k++ {
 		if k > start && w+gs[k].w > width && !gs[k].space {
 			b := k
-			for b > start+1 && (kinsokuStart(gs[b]) || kinsokuEnd(gs[b-1])) {
+			for b > start+1 && breaksKinsoku(gs, start, b, k) {
 				b--
 			}
-			emit(b)
-			start, w = b, 0
-			for m := b; m < k; m++ {
-				w += gs[m].w
+			if lineWidth(gs, b, k+1) > width {
+				b = k // moving the break back would overflow the next line
 			}
+			emit(b)
+			start, w = b, lineWidth(gs, b, k)
 		}
-		w += gs[k].w
+		if w > 0 || !gs[k].space || k == i {
+			w += gs[k].w
+		}
 	}
 	return w
+}
+
+// lineWidth is the width of gs[from:to] on a line of its own: leading
+// spaces are trimmed at a break.
+func lineWidth(gs []glyph, from, to int) int {
+	w := 0
+	for m := from; m < to; m++ {
+		if w > 0 || !gs[m].space {
+			w += gs[m].w
+		}
+	}
+	return w
+}
+
+// breaksKinsoku reports whether a line break before gs[b], inside the run
+// gs[start:k], would start a line with a closing mark or end one with an
+// opening mark; the spaces dropped at the break are looked through.
+func breaksKinsoku(gs []glyph, start, b, k int) bool {
+	next := b
+	for next < k && gs[next].space {
+		next++
+	}
+	prev := b - 1
+	for prev > start && gs[prev].space {
+		prev--
+	}
+	return kinsokuStart(gs[next]) || kinsokuEnd(gs[prev])
 }
 
 func kinsokuStart(g glyph) bool { return !g.deco && noStart(firstRune(g.s)) }

@@ -28,6 +28,8 @@ func TestWrapText(t *testing.T) {
 		{"number and unit kept whole", "参数1750亿个", 6, []string{"参数", "1750亿", "个"}},
 		{"hyphenated word kept whole", "采用RISC-V架构", 8, []string{"采用", "RISC-V架", "构"}},
 		{"word wider than the width", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"split word keeps kinsoku", "ABCDE，", 5, []string{"ABCD", "E，"}},
+		{"split word ends no line with an opening mark", "XYZ(ABC", 4, []string{"XYZ", "(ABC"}},
 		{"newlines kept", "ab\n\ncd\n", 10, []string{"ab", "", "cd", ""}},
 		{"empty", "", 10, []string{""}},
 		{"hanging space", "ab cd", 2, []string{"ab", "cd"}},
