@@ -47,9 +47,10 @@ type Page struct {
 	// vertically and scrolls when len(Lines) exceeds the screen.
 	Lines []string
 	Width int
-	// VCenter asks the caller to centre Lines vertically when they fit
-	// (jump_to_middle, and slides holding only headings: title and section
-	// slides).
+	// VCenter asks the caller to centre Lines vertically when they fit:
+	// jump_to_middle, slides holding only headings (section slides), and a
+	// first slide that is a title slide (a heading and at most two short
+	// paragraphs).
 	VCenter bool
 	// TitleLines is how many of the first Lines are the slide's title (0
 	// when the slide does not start with one); a scrolling view can keep

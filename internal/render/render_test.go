@@ -358,3 +358,12 @@ func TestControlCharactersAreShown(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordsWithoutHeaderText(t *testing.T) {
+	md := "| | 说明 |\n|---|---|\n| Supercalifragilisticexpialidocious | Internationalization |\n"
+	got := trimmed(renderPlain(t, md, 0, 0, 30).Lines)
+	want := []string{"Supercalifragilisticexpial", "idocious", "说明: Internationalization"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

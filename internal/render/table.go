@@ -319,7 +319,7 @@ func (ts *typesetter) records(td tableData, width int) []line {
 		}
 		for i, ps := range body {
 			var p []piece
-			if i < len(td.heads) {
+			if i < len(td.heads) && len(td.heads[i]) > 0 {
 				p = append(p, td.heads[i]...)
 				p = append(p, piece{text: ": ", sgr: ts.th.sgr(ts.th.base)})
 			}
