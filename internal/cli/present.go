@@ -30,6 +30,8 @@ type PresentOptions struct {
 	LogFile string
 	// NoWatch turns live reload off.
 	NoWatch bool
+	// FPS caps the frame rate (0: bubbletea's default).
+	FPS int
 	// Getenv reads the environment (os.Getenv when nil).
 	Getenv func(string) string
 }
@@ -65,6 +67,8 @@ Without an argument, present shows the built-in deck.`,
 	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces notty)")
 	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
+	f.IntVar(&opts.FPS, "fps", 0, "most frames drawn per second (default 60)")
+	_ = f.MarkHidden("fps") // a tuning knob for measurements, not for speakers
 	return cmd
 }
 
@@ -128,7 +132,7 @@ func runPresent(opts *PresentOptions) error {
 	if opts.IO.OutFile != nil {
 		out = opts.IO.OutFile
 	}
-	err = tui.Run(context.Background(), m, in, out)
+	err = tui.Run(context.Background(), m, in, out, opts.FPS)
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}
