@@ -1,0 +1,53 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"shovel/slides"
+)
+
+// The built-in deck is still being written, so these checks do not pin its
+// layout: only that every screen of it fits, its notes stay off the
+// audience's screen and the whole deck can be walked through.
+func TestBuiltInDeck(t *testing.T) {
+	d, err := slides.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Diagnostics.HasErrors() {
+		t.Fatalf("built-in deck has errors: %v", d.Diagnostics.Errors())
+	}
+	total := 0
+	for _, s := range d.Slides {
+		total += s.Steps
+	}
+	for _, sz := range [][2]int{{80, 24}, {100, 30}, {160, 45}} {
+		for _, presenter := range []bool{false, true} {
+			h := newHarness(t, d, sz[0], sz[1], func(o *Options) { o.Presenter = presenter })
+			for i := 0; i < total; i++ {
+				checkFits(t, h, sz[0], sz[1])
+				if !presenter {
+					checkNoNotes(t, h)
+				}
+				h.keys("right")
+			}
+			if p := h.m.Position(); p.Slide != len(d.Slides)-1 || p.Step != d.Slides[p.Slide].Steps-1 {
+				t.Fatalf("%dx%d: walking %d steps ended at %+v", sz[0], sz[1], total, p)
+			}
+		}
+	}
+}
+
+// checkNoNotes fails if a line of the current slide's notes is on screen.
+func checkNoNotes(t *testing.T, h *harness) {
+	t.Helper()
+	notes := h.m.deck.Slides[h.m.pos.Slide].Notes
+	v := h.view()
+	for _, l := range strings.Split(notes, "\n") {
+		l = strings.TrimSpace(l)
+		if len([]rune(l)) >= 8 && strings.Contains(v, l) {
+			t.Fatalf("slide %d shows its note %q to the audience", h.m.pos.Slide+1, l)
+		}
+	}
+}
