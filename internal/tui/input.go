@@ -73,10 +73,19 @@ func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Close) {
 			return nil
 		}
+		if key.Matches(msg, k.FirstChord) { // "12 g g", as in vim
+			m.pendingG, m.gotoN = true, n
+			return nil
+		}
 	}
 	if m.pendingG {
 		m.pendingG = false
+		n := m.gotoN
+		m.gotoN = 0
 		if key.Matches(msg, k.FirstChord) {
+			if n > 0 {
+				return m.move(nav.Action{Kind: nav.Goto, N: n})
+			}
 			return m.move(nav.Action{Kind: nav.First})
 		}
 	}

@@ -74,8 +74,10 @@ type Model struct {
 	// count is a slide number being typed before enter or G.
 	count    int
 	counting bool
-	// pendingG is true after one g, waiting for the second of "g g".
+	// pendingG is true after one g, waiting for the second of "g g";
+	// gotoN is the slide number typed before it, if any.
 	pendingG bool
+	gotoN    int
 
 	timer   pace.Timer
 	tickGen int

@@ -35,6 +35,8 @@ func TestNavigationKeys(t *testing.T) {
 	h.keys("s").at(1, 2)
 	h.keys("j").at(2, 0)
 	h.keys("pgdown").at(3, 0)
+	h.keys("1 1 g g").at(10, 0)
+	h.keys("g x g").at(10, 0) // another key between the two g cancels
 }
 
 func TestGotoFeedback(t *testing.T) {
