@@ -44,3 +44,20 @@ func BenchmarkNextSlide(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPresenterTick is the work of one clock tick in the presenter
+// view (Update and View; the terminal diff is bubbletea's), the only
+// periodic work shovel does.
+func BenchmarkPresenterTick(b *testing.B) {
+	d, err := slides.Open()
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := newHarness(b, d, 120, 40, func(o *Options) { o.Theme = "dark"; o.Presenter = true })
+	h.keys("right right")
+	b.ReportAllocs()
+	for b.Loop() {
+		h.m.Update(tickMsg{h.m.tickGen})
+		_ = h.m.View()
+	}
+}
