@@ -197,12 +197,20 @@ func (ts *typesetter) highlight(code, lang, base string) []codeRow {
 	if h.style == nil || lexer == nil {
 		return plain()
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	toks, err := tokenise(lexer, code)
+	if err == nil && hasError(toks) {
+		// chroma gives each regexp 250 ms against a coarse clock; on a
+		// starved CPU a match can time out and come back as an error
+		// token. One more try makes that vanishingly rare.
+		if again, err2 := tokenise(lexer, code); err2 == nil {
+			toks = again
+		}
+	}
 	if err != nil {
 		return plain()
 	}
 	var cur codeRow
-	for tok := it(); tok != chroma.EOF; tok = it() {
+	for _, tok := range toks {
 		sgr := h.tokenSGR(tok.Type)
 		parts := strings.Split(tok.Value, "\n")
 		for i, p := range parts {
@@ -219,6 +227,23 @@ func (ts *typesetter) highlight(code, lang, base string) []codeRow {
 		rows = rows[:n-1]
 	}
 	return rows
+}
+
+func tokenise(lexer chroma.Lexer, code string) ([]chroma.Token, error) {
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return nil, err
+	}
+	return it.Tokens(), nil
+}
+
+func hasError(toks []chroma.Token) bool {
+	for _, t := range toks {
+		if t.Type == chroma.Error {
+			return true
+		}
+	}
+	return false
 }
 
 // clipMarker shows that a code line goes on past the slide's edge.
