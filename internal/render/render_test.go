@@ -372,3 +372,24 @@ func TestRecordsWithoutHeaderText(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestEveryBuiltinStyle typesets the CJK deck with each of glamour's
+// built-in styles: their prefixes, separators and code themes differ.
+func TestEveryBuiltinStyle(t *testing.T) {
+	d := testDecks(t)["cjk"]
+	for _, theme := range []string{"dark", "light", "notty", "ascii", "pink", "dracula", "tokyo-night"} {
+		r, err := New(d, Options{Theme: theme})
+		if err != nil {
+			t.Fatalf("%s: %v", theme, err)
+		}
+		for i := range d.Slides {
+			for _, w := range []int{20, 57, 100} {
+				p, err := r.Slide(i, 9, w)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkPage(t, fmt.Sprintf("%s slide %d width %d", theme, i+1, w), p, 1, theme == "notty" || theme == "ascii")
+			}
+		}
+	}
+}
