@@ -277,7 +277,8 @@ func (m measurer) pieceGlyphs(ps []piece) []glyph {
 
 // softBreak is what a soft line break inside a paragraph becomes: nothing
 // between two Chinese or Japanese characters (they are written without
-// spaces), else a space.
+// spaces) or next to fullwidth punctuation (。，） carry their own space),
+// else a space.
 func softBreak(ps []piece, i int) string {
 	var before, after rune
 	for j := i - 1; j >= 0 && before == 0; j-- {
@@ -290,13 +291,15 @@ func softBreak(ps []piece, i int) string {
 			after = firstRune(ps[j].text)
 		}
 	}
-	if unspaced(before) && unspaced(after) {
+	if unspaced(before) && unspaced(after) || widePunct(before) || widePunct(after) {
 		return ""
 	}
 	return " "
 }
 
 func unspaced(r rune) bool { return isWide(r) && !unicode.Is(unicode.Hangul, r) }
+
+func widePunct(r rune) bool { return isWide(r) && unicode.IsPunct(r) }
 
 func lastRune(s string) rune {
 	var last rune

@@ -55,7 +55,14 @@ func loadTheme(name, deckDir string) (*theme, error) {
 		name = styles.DarkStyle
 	}
 	if cfg, ok := styles.DefaultStyles[name]; ok {
-		return newTheme(*cfg, name == styles.NoTTYStyle || name == styles.AsciiStyle), nil
+		c := *cfg
+		if name == styles.NoTTYStyle {
+			// glamour's notty style frames tables with | and -; shovel's
+			// plain output (NO_COLOR, export) draws them with box-drawing
+			// characters like every other theme.
+			c.Table.ColumnSeparator, c.Table.RowSeparator, c.Table.CenterSeparator = nil, nil, nil
+		}
+		return newTheme(c, name == styles.NoTTYStyle || name == styles.AsciiStyle), nil
 	}
 	path := name
 	data, err := os.ReadFile(path)

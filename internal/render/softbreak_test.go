@@ -1,0 +1,43 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// A line break inside a Markdown paragraph joins the lines. Chinese is
+// written without spaces, and fullwidth punctuation carries its own space,
+// so neither gets one; Latin words, and Korean, do.
+func TestSoftLineBreaks(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"训练\n推理", "训练推理"},
+		{"重复计算。\nCPU通用性强", "重复计算。CPU通用性强"},
+		{"场景（\nTPU）", "场景（TPU）"},
+		{"GPU\n配合", "GPU 配合"},
+		{"more\nwords", "more words"},
+		{"한국어\n문장", "한국어 문장"},
+		{"日本語の\nテキスト", "日本語のテキスト"},
+	}
+	for _, tt := range tests {
+		p := renderPlain(t, tt.src, 0, 0, 80)
+		got := strings.TrimSpace(strings.Join(trimmed(p.Lines), ""))
+		if got != tt.want {
+			t.Errorf("%q rendered %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// Plain output (NO_COLOR, export) draws tables with box-drawing
+// characters, not glamour notty's | and -.
+func TestPlainTablesAreBoxDrawn(t *testing.T) {
+	p := renderPlain(t, "| 芯片 | 优势 |\n|---|---|\n| CPU | 通用 |\n", 0, 0, 40)
+	all := strings.Join(p.Lines, "\n")
+	for _, c := range []string{"┌", "│", "└", "┼"} {
+		if !strings.Contains(all, c) {
+			t.Errorf("table has no %q:\n%s", c, all)
+		}
+	}
+	if strings.Contains(all, "|") {
+		t.Errorf("table still uses |:\n%s", all)
+	}
+}
