@@ -10,12 +10,6 @@ import (
 	"shovel/internal/render"
 )
 
-// renewEvery bounds the renderer's page cache: the renderer keeps every
-// page it typesets, which a presentation wants and an export (each page
-// typeset once) does not. A fresh renderer every renewEvery slides keeps
-// memory flat for any length of deck.
-const renewEvery = 64
-
 // Text writes d as plain text to w: a front page, then every selected slide
 // with its header, its body typeset by internal/render at opts.Width
 // without colour, and with opts.Notes its speaker notes and time budget.
@@ -31,14 +25,19 @@ func Text(ctx context.Context, w io.Writer, d *deck.Deck, opts TextOptions) erro
 	if amb != 2 {
 		amb = 1
 	}
+	// The content box fills the width asked for (an export has no screen
+	// to centre a narrower box in), and each page is typeset once, so a
+	// cache would only hold memory.
+	r, err := render.New(d, render.Options{Theme: "notty", MaxWidth: opts.Width, NoCache: true})
+	if err != nil {
+		return err
+	}
 	t := &textWriter{
 		w:    bufio.NewWriterSize(w, 64<<10),
 		d:    d,
 		opts: opts,
-		// The content box fills the width asked for: an export has no
-		// screen around it to centre a narrower box in.
-		ropts: render.Options{Theme: "notty", MaxWidth: opts.Width},
-		m:     newMeasure(amb),
+		r:    r,
+		m:    newMeasure(amb),
 	}
 	t.lines(t.m.frontPage(t.frontMatter(), opts.Width))
 	if opts.Slides == nil {
@@ -58,14 +57,12 @@ func Text(ctx context.Context, w io.Writer, d *deck.Deck, opts TextOptions) erro
 }
 
 type textWriter struct {
-	w     *bufio.Writer
-	d     *deck.Deck
-	opts  TextOptions
-	ropts render.Options
-	m     measure
-
+	w    *bufio.Writer
+	d    *deck.Deck
+	opts TextOptions
 	r    *render.Renderer
-	used int // slides typeset by r
+	m    measure
+
 	// pending asks for a blank line before the next line; started says
 	// whether anything has been written yet.
 	pending, started bool
@@ -87,27 +84,12 @@ func (t *textWriter) frontMatter() frontMatter {
 	return fm
 }
 
-func (t *textWriter) renderer() (*render.Renderer, error) {
-	if t.r == nil || t.used >= renewEvery {
-		r, err := render.New(t.d, t.ropts)
-		if err != nil {
-			return nil, err
-		}
-		t.r, t.used = r, 0
-	}
-	t.used++
-	return t.r, nil
-}
-
 // slide writes slide i: once at its final step, or once per step.
 func (t *textWriter) slide(ctx context.Context, i int) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r, err := t.renderer()
-	if err != nil {
-		return err
-	}
+	r := t.r
 	s := t.d.Slides[i]
 	width, total := t.opts.Width, len(t.d.Slides)
 	first, steps := s.Steps-1, 0
@@ -131,7 +113,7 @@ func (t *textWriter) slide(ctx context.Context, i int) error {
 	}
 	// A failed write is sticky in bufio; stop at once rather than
 	// typesetting the rest of a long deck for nothing.
-	_, err = t.w.Write(nil)
+	_, err := t.w.Write(nil)
 	return err
 }
 

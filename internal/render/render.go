@@ -36,6 +36,9 @@ type Options struct {
 	// AmbiguousWidth is 1 or 2 cells for East Asian ambiguous characters;
 	// 0 means the deck's setting, else 1.
 	AmbiguousWidth int
+	// NoCache typesets every call afresh and keeps nothing: for a single
+	// pass over a deck (export), where a cache only holds memory.
+	NoCache bool
 }
 
 // Page is a typeset slide (or notes) at one width.
@@ -71,6 +74,7 @@ type Renderer struct {
 	hl       *highlighter
 	md       goldmark.Markdown
 	maxWidth int
+	noCache  bool
 
 	// trace, set only by tests before rendering, sees every filled paragraph.
 	trace func(gs []glyph, spans []lineSpan, width int)
@@ -123,6 +127,7 @@ func New(d *deck.Deck, opts Options) (*Renderer, error) {
 		hl:       &highlighter{th: th},
 		md:       goldmark.New(goldmark.WithExtensions(extension.GFM)),
 		maxWidth: mw,
+		noCache:  opts.NoCache,
 		pages:    map[key]*Page{},
 		notes:    map[key]*Page{},
 		docs:     map[[2]int]parsed{},
@@ -161,6 +166,9 @@ func (r *Renderer) Slide(i, step, width int) (*Page, error) {
 		return p, nil
 	}
 	p = r.slide(i, s, step, width)
+	if r.noCache {
+		return p, nil
+	}
 	r.mu.Lock()
 	if len(r.pages) >= maxCached {
 		clear(r.pages)
@@ -248,6 +256,9 @@ func (r *Renderer) parse(i, j int, md string) parsed {
 		return p
 	}
 	p = r.parseText(md)
+	if r.noCache {
+		return p
+	}
 	r.mu.Lock()
 	r.docs[k] = p
 	r.mu.Unlock()
@@ -289,6 +300,9 @@ func (r *Renderer) Notes(i, width int) (*Page, error) {
 		ls = r.typesetter().children(pd.doc, pd.src, width, false)
 	}
 	p = &Page{Lines: render(ls, 0), Width: width, ContentWidth: width}
+	if r.noCache {
+		return p, nil
+	}
 	r.mu.Lock()
 	if len(r.notes) >= maxCached {
 		clear(r.notes)

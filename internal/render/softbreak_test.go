@@ -41,3 +41,25 @@ func TestPlainTablesAreBoxDrawn(t *testing.T) {
 		t.Errorf("table still uses |:\n%s", all)
 	}
 }
+
+// With NoCache nothing is kept: each call typesets afresh (same result).
+func TestNoCache(t *testing.T) {
+	d := parseDeck(t, "# a\n\ntext\n<!-- notes: n -->\n")
+	r, err := New(d, Options{Theme: "notty", NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, _ := r.Slide(0, 0, 80)
+	p2, _ := r.Slide(0, 0, 80)
+	n1, _ := r.Notes(0, 80)
+	n2, _ := r.Notes(0, 80)
+	if p1 == p2 || n1 == n2 {
+		t.Error("NoCache renderer returned a cached page")
+	}
+	if strings.Join(p1.Lines, "\n") != strings.Join(p2.Lines, "\n") {
+		t.Error("uncached renders differ")
+	}
+	if len(r.pages)+len(r.notes)+len(r.docs) != 0 {
+		t.Errorf("NoCache renderer kept %d pages, %d notes, %d parsed blocks", len(r.pages), len(r.notes), len(r.docs))
+	}
+}
