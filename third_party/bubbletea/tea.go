@@ -553,8 +553,10 @@ type Program struct {
 	// modes keeps track of terminal modes that have been enabled or disabled.
 	ignoreSignals uint32
 
-	// ticker is the ticker that will be used to write to the renderer.
-	ticker *time.Ticker
+	// shovel: the render loop sleeps until woken instead of ticking at fps
+	// for the program's whole life (idle CPU); see PATCHES.md. renderWake
+	// (buffered, size 1) is signalled whenever something may need drawing.
+	renderWake chan struct{}
 
 	// once is used to stop the renderer.
 	once sync.Once
@@ -620,6 +622,7 @@ func NewProgram(model Model, opts ...ProgramOption) *Program {
 		msgs:         make(chan Msg),
 		errs:         make(chan error, 1),
 		rendererDone: make(chan struct{}),
+		renderWake:   make(chan struct{}, 1), // shovel: see startRenderer
 	}
 
 	// Apply all options to the program.
@@ -917,6 +920,18 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 func (p *Program) render(model Model) {
 	if p.renderer != nil {
 		p.renderer.render(model.View()) // send view to renderer
+		// shovel: every Update (and with it every renderer state change made
+		// in eventLoop: resize, clear screen, profile, modes) ends here.
+		p.wakeRenderer()
+	}
+}
+
+// shovel: wakeRenderer asks the render loop for a frame. It never blocks; a
+// wake-up already pending covers this one too.
+func (p *Program) wakeRenderer() {
+	select {
+	case p.renderWake <- struct{}{}:
+	default:
 	}
 }
 
@@ -1247,6 +1262,7 @@ func (p *Program) execute(seq string) {
 	p.mu.Lock()
 	_, _ = p.outputBuf.WriteString(seq)
 	p.mu.Unlock()
+	p.wakeRenderer() // shovel: the render loop writes outputBuf out
 }
 
 // executeQuery writes a terminal query to the program output. Queries expect a
@@ -1440,13 +1456,6 @@ func (p *Program) Printf(template string, args ...any) {
 // startRenderer starts the renderer.
 func (p *Program) startRenderer() {
 	framerate := time.Second / time.Duration(p.fps)
-	if p.ticker == nil {
-		p.ticker = time.NewTicker(framerate)
-	} else {
-		// If the ticker already exists, it has been stopped and we need to
-		// reset it.
-		p.ticker.Reset(framerate)
-	}
 
 	// Since the renderer can be restarted after a stop, we need to reset
 	// the done channel and its corresponding sync.Once.
@@ -1454,17 +1463,30 @@ func (p *Program) startRenderer() {
 
 	// Start the renderer.
 	p.renderer.start()
+	// shovel: flush once after start as the first tick did: on a restart
+	// (resume), start() queued the terminal state to restore and a redraw.
+	p.wakeRenderer()
 	go func() {
 		for {
+			// shovel: wait out a frame (after start, as the first tick did, so
+			// the first frame comes as late as before; after each flush, so
+			// frames stay capped at fps); wake-ups meanwhile make one frame.
+			frame := time.NewTimer(framerate)
 			select {
 			case <-p.rendererDone:
-				p.ticker.Stop()
+				frame.Stop()
 				return
-
-			case <-p.ticker.C:
-				_ = p.flush()
-				_ = p.renderer.flush(false)
+			case <-frame.C:
 			}
+
+			// shovel: then sleep until woken, instead of ticking while idle.
+			select {
+			case <-p.rendererDone:
+				return
+			case <-p.renderWake:
+			}
+			_ = p.flush()
+			_ = p.renderer.flush(false)
 		}
 	}()
 }
