@@ -1,0 +1,213 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Issue 5: a presenting program left alone must not wake up. Upstream
+// bubbletea v2.1.1 runs its renderer on a 60 Hz ticker for the program's
+// whole life; third_party/bubbletea (see its PATCHES.md) draws on demand.
+// These tests count writes and wake-ups, never time how fast anything is;
+// the durations below only bound a failure.
+
+// countingWriter is a program's output: it keeps every byte and counts the
+// writes (a frame is one write).
+type countingWriter struct {
+	mu     sync.Mutex
+	writes int
+	buf    bytes.Buffer
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.writes++
+	return w.buf.Write(p)
+}
+
+// state returns the number of writes so far and the bytes written.
+func (w *countingWriter) state() (writes, size int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.writes, w.buf.Len()
+}
+
+// since returns what was written from byte from on, escape codes and all.
+func (w *countingWriter) since(from int) string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()[min(from, w.buf.Len()):]
+}
+
+// shows reports whether the text written from byte from on, escape codes
+// removed, contains every one of texts.
+func (w *countingWriter) shows(from int, texts ...string) bool {
+	screen := ansi.Strip(w.since(from))
+	for _, s := range texts {
+		if !strings.Contains(screen, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// bubbleteaWakeups is how many times so far a goroutine blocked inside
+// bubbletea (renderer loop, event loop, command runner) has been woken, read
+// from the block profile. It needs runtime.SetBlockProfileRate(1).
+func bubbleteaWakeups() int64 {
+	recs := make([]runtime.BlockProfileRecord, 64)
+	for {
+		n, ok := runtime.BlockProfile(recs)
+		if ok {
+			recs = recs[:n]
+			break
+		}
+		recs = make([]runtime.BlockProfileRecord, n+64)
+	}
+	var total int64
+	for _, r := range recs {
+		frames := runtime.CallersFrames(r.Stack())
+		for {
+			f, more := frames.Next()
+			if strings.HasPrefix(f.Function, "charm.land/bubbletea/v2.") {
+				total += r.Count
+				break
+			}
+			if !more {
+				break
+			}
+		}
+	}
+	return total
+}
+
+// eventually polls cond every 10 ms for up to 10 s.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("gave up waiting for %s", what)
+}
+
+// runProgram runs model the way Run does, at 120x40 with out as the
+// terminal, until the test ends.
+func runProgram(t *testing.T, model tea.Model, fps int) (*tea.Program, *countingWriter) {
+	t.Helper()
+	out := &countingWriter{}
+	ctx, cancel := context.WithCancel(context.Background())
+	p := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(out),
+		tea.WithFPS(fps), tea.WithWindowSize(120, 40), tea.WithoutSignalHandler(),
+		tea.WithEnvironment([]string{"TERM=xterm-256color"}))
+	done := make(chan struct{})
+	go func() { defer close(done); _, _ = p.Run() }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Error("the program did not stop")
+		}
+	})
+	return p, out
+}
+
+func TestIdleProgramNeitherWritesNorWakes(t *testing.T) {
+	runtime.SetBlockProfileRate(1)
+	defer runtime.SetBlockProfileRate(0)
+
+	m, err := New(Options{Deck: openTestDeck(t), Theme: "notty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, out := runProgram(t, m, 0)
+	eventually(t, "the first slide", func() bool { return out.shows(0, "铲子测试", "1 / 13") })
+
+	// Let start-up finish (slides rendered ahead, the terminal's replies):
+	// quiet means 300 ms without a write or a wake-up. The upstream ticker
+	// never goes quiet, so this gives up after 3 s and the checks fail.
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); {
+		w0, _ := out.state()
+		k0 := bubbleteaWakeups()
+		time.Sleep(300 * time.Millisecond)
+		if w, _ := out.state(); w == w0 && bubbleteaWakeups() == k0 {
+			break
+		}
+	}
+
+	writes0, size0 := out.state()
+	wakeups0 := bubbleteaWakeups()
+	time.Sleep(500 * time.Millisecond)
+	writes1, _ := out.state()
+	wakeups1 := bubbleteaWakeups()
+	if writes1 != writes0 {
+		t.Errorf("idle for 500 ms, the program wrote %d times; want 0", writes1-writes0)
+	}
+	if wakeups1 != wakeups0 {
+		t.Errorf("idle for 500 ms, bubbletea's goroutines woke %d times; want 0 (a renderer that polls?)", wakeups1-wakeups0)
+	}
+
+	// After the idle spell a key press still gets its frame.
+	p.Send(keyMsg("right"))
+	eventually(t, "slide 2 after a key press", func() bool { return out.shows(size0, "为什么需要铲") })
+
+	// Quitting still flushes the last frame and leaves the alt screen.
+	p.Send(keyMsg("q"))
+	p.Wait()
+	if !strings.Contains(out.since(size0), ansi.ResetModeAltScreenSaveCursor) {
+		t.Error("after quitting, the program did not leave the alt screen")
+	}
+}
+
+// counter is the smallest model that draws something new on every message.
+type counter struct{ n int }
+
+type bump struct{}
+
+func (c counter) Init() tea.Cmd { return nil }
+
+func (c counter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(bump); ok {
+		c.n++
+	}
+	return c, nil
+}
+
+func (c counter) View() tea.View { return tea.NewView(fmt.Sprintf("count %d", c.n)) }
+
+// Rendering on demand must still cap frames at the frame rate: a burst of
+// messages makes at most one frame per frame interval, plus the first.
+func TestBurstIsCappedAtFrameRate(t *testing.T) {
+	const fps = 10
+	p, out := runProgram(t, counter{}, fps)
+	eventually(t, "the first frame", func() bool { return out.shows(0, "count 0") })
+	time.Sleep(300 * time.Millisecond) // let start-up's frames pass
+
+	writes0, _ := out.state()
+	start := time.Now()
+	const burst = 100
+	for range burst {
+		p.Send(bump{})
+	}
+	time.Sleep(time.Second / fps) // the burst's last frame
+	elapsed := time.Since(start)
+	writes1, _ := out.state()
+
+	frames := writes1 - writes0
+	limit := 2 + int(elapsed/(time.Second/fps))
+	if frames == 0 || frames > limit {
+		t.Errorf("%d messages in %v made %d frames; want 1 to %d at %d fps", burst, elapsed, frames, limit, fps)
+	}
+}
