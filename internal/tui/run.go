@@ -13,8 +13,8 @@ import (
 var ErrInterrupted = errors.New("interrupted")
 
 // Run presents until the speaker quits. in and out are the terminal. fps
-// caps how often bubbletea writes frames (0: its default, 60); its renderer
-// wakes that often even when idle, so it is the idle CPU cost too.
+// caps how often bubbletea writes frames (0: its default, 60). The vendored
+// bubbletea renders on demand, so an idle screen costs nothing.
 func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int) error {
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(fps))
 	_, err := p.Run()
