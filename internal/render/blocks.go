@@ -26,16 +26,7 @@ const minText = 8
 
 // wrap fills pieces into lines of at most width cells.
 func (ts *typesetter) wrap(ps []piece, width int) []line {
-	gs := ts.m.pieceGlyphs(ps)
-	spans := fill(gs, width)
-	if ts.trace != nil {
-		ts.trace(gs, spans, width)
-	}
-	out := make([]line, len(spans))
-	for i, sp := range spans {
-		out[i] = spanLine(gs, sp)
-	}
-	return out
+	return ts.wrapGlyphs(ts.m.pieceGlyphs(ps), width)
 }
 
 // children lays out n's child blocks one under the other, with a blank line

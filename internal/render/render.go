@@ -158,24 +158,30 @@ func (r *Renderer) Slide(i, step, width int) (*Page, error) {
 	s := r.deck.Slides[i]
 	step = min(max(step, 0), max(s.Steps-1, 0))
 	width = max(width, 1)
-	k := key{i, step, width}
+	return r.cached(r.pages, key{i, step, width}, func() *Page { return r.slide(i, s, step, width) }), nil
+}
+
+// cached returns the page for k from cache, typesetting it with typeset on a
+// miss. Two goroutines may typeset the same page at once; both results are
+// equal, so the lock is not held while typesetting.
+func (r *Renderer) cached(cache map[key]*Page, k key, typeset func() *Page) *Page {
 	r.mu.Lock()
-	p, ok := r.pages[k]
+	p, ok := cache[k]
 	r.mu.Unlock()
 	if ok {
-		return p, nil
+		return p
 	}
-	p = r.slide(i, s, step, width)
+	p = typeset()
 	if r.noCache {
-		return p, nil
+		return p
 	}
 	r.mu.Lock()
-	if len(r.pages) >= maxCached {
-		clear(r.pages)
+	if len(cache) >= maxCached {
+		clear(cache)
 	}
-	r.pages[k] = p
+	cache[k] = p
 	r.mu.Unlock()
-	return p, nil
+	return p
 }
 
 func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
@@ -286,30 +292,15 @@ func (r *Renderer) Notes(i, width int) (*Page, error) {
 		return nil, fmt.Errorf("slide %d out of range (the deck has %d)", i+1, len(r.deck.Slides))
 	}
 	width = max(width, 1)
-	k := key{slide: i, width: width}
-	r.mu.Lock()
-	p, ok := r.notes[k]
-	r.mu.Unlock()
-	if ok {
-		return p, nil
-	}
-	notes := strings.TrimSpace(r.deck.Slides[i].Notes)
-	var ls []line
-	if notes != "" {
-		pd := r.parseText(notes)
-		ls = r.typesetter().children(pd.doc, pd.src, width, false)
-	}
-	p = &Page{Lines: render(ls, 0), Width: width, ContentWidth: width}
-	if r.noCache {
-		return p, nil
-	}
-	r.mu.Lock()
-	if len(r.notes) >= maxCached {
-		clear(r.notes)
-	}
-	r.notes[k] = p
-	r.mu.Unlock()
-	return p, nil
+	return r.cached(r.notes, key{slide: i, width: width}, func() *Page {
+		notes := strings.TrimSpace(r.deck.Slides[i].Notes)
+		var ls []line
+		if notes != "" {
+			pd := r.parseText(notes)
+			ls = r.typesetter().children(pd.doc, pd.src, width, false)
+		}
+		return &Page{Lines: render(ls, 0), Width: width, ContentWidth: width}
+	}), nil
 }
 
 // render turns lines into strings, left cells from the edge.
