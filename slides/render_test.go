@@ -1,8 +1,12 @@
 package slides_test
 
 import (
+	"bytes"
+	"context"
+	"strings"
 	"testing"
 
+	"shovel/internal/export"
 	"shovel/internal/render"
 )
 
@@ -24,5 +28,25 @@ func TestRenderedSlidesFit100x30(t *testing.T) {
 			t.Errorf("slide %d %q is %d lines tall at %d×%d, want at most %d", s.Number, s.Title, n, width, height, height-footer)
 		}
 		t.Logf("slide %2d %3d lines %s", s.Number, len(p.Lines), s.Title)
+	}
+}
+
+// A handout made with "shovel export --notes" carries the talk: every key
+// phrase of the source reaches it whole. Paragraphs wrap phrases across
+// lines, so whitespace is ignored when matching; at 100 columns no table
+// cell has to wrap, which would interleave a phrase with its neighbours.
+func TestExportCarriesKeyPhrases(t *testing.T) {
+	d := openDeck(t)
+	for _, width := range []int{100} {
+		var out bytes.Buffer
+		if err := export.Text(context.Background(), &out, d, export.TextOptions{Width: width, Notes: true}); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(out.String()), "")
+		for _, p := range keyPhrases {
+			if !strings.Contains(text, strings.Join(strings.Fields(p), "")) {
+				t.Errorf("width %d: key phrase %q is not in the export", width, p)
+			}
+		}
 	}
 }
