@@ -138,6 +138,7 @@ func (ts *typesetter) tableLayout(n *east.Table, src []byte, width int) (ls []li
 	if !ok {
 		return ts.records(td, width), true
 	}
+	widths = fitWidths(append([][]cell{td.head}, td.rows...), widths, minW, maxW)
 	sgr := ts.th.sgr(merge(ts.th.base, ts.th.cfg.Table.StylePrimitive))
 	var out []line
 	if b.top[0] != "" {
