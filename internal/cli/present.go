@@ -77,10 +77,8 @@ func runPresent(opts *PresentOptions) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	if opts.IO.IsTerminal == nil || !opts.IO.IsTerminal() {
-		return &InputError{Err: errors.New("present needs a terminal, and standard output is not one; " +
-			"to get the deck as text use 'shovel export'")}
-	}
+	// The deck is read first: a missing file or a broken deck is the more
+	// useful message, with or without a terminal.
 	d, err := openDeck(opts.Path)
 	if err != nil {
 		return err
@@ -92,6 +90,10 @@ func runPresent(opts *PresentOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %s; not presenting (run 'shovel lint' after fixing)\n",
 			d.Root, plural(d.Diagnostics.Count(deck.Error), "error"))
 		return &SilentError{Code: ExitFailure}
+	}
+	if opts.IO.IsTerminal == nil || !opts.IO.IsTerminal() {
+		return &InputError{Err: errors.New("present needs a terminal, and standard output is not one; " +
+			"to get the deck as text use 'shovel export'")}
 	}
 	log, closeLog, err := openLog(opts.LogFile, getenv)
 	if err != nil {

@@ -137,3 +137,23 @@ func TestOpenLog(t *testing.T) {
 	}
 	closeLog()
 }
+
+// Without a terminal, a missing or broken deck is still reported as such:
+// that is the message a script needs, not "needs a terminal".
+func TestPresentReportsTheDeckBeforeTheTerminal(t *testing.T) {
+	bad := writeFile(t, t.TempDir(), "talk.md", "# 一\n\n```go\nx\n")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"present", bad}, ExitFailure, "talk.md:3:1: error: unterminated code fence"},
+		{[]string{"present", filepath.Join(t.TempDir(), "nope.md")}, ExitUsage, "no such file or directory"},
+	}
+	for _, tt := range tests {
+		io, _, _, errOut := TestStreams()
+		if code := Run(tt.args, io); code != tt.code || !strings.Contains(errOut.String(), tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args, code, errOut.String(), tt.code, tt.want)
+		}
+	}
+}
