@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"shovel/deck"
+	"shovel/internal/render"
 )
 
 // LintOptions are the inputs of "shovel lint".
@@ -14,17 +15,24 @@ type LintOptions struct {
 	Path string // "" for the built-in deck
 	// Strict makes warnings fail the run too.
 	Strict bool
+	// Width and Height are the terminal the talk will be given in: slides
+	// taller than it get a warning (they will scroll).
+	Width, Height int
 }
 
 // NewCmdLint builds "shovel lint". runF replaces runLint in tests.
 func NewCmdLint(io *IOStreams, runF func(*LintOptions) error) *cobra.Command {
 	opts := &LintOptions{IO: io}
+	var size string
 	cmd := &cobra.Command{
 		Use:   "lint [FILE|DIR]",
 		Short: "Check a deck and print every problem as file:line:col",
 		Long: `Parse a deck and print every diagnostic like a compiler:
 
   talk.md:14:1: error: unterminated code fence opened here
+
+Slides are also typeset for the terminal given by --size; one that will not
+fit above the footer gets a warning, since it will have to scroll.
 
 Exit status: 0 when there are no errors, 1 when the deck has errors (or
 warnings, with --strict), 2 when the deck cannot be read at all.
@@ -34,6 +42,11 @@ Without an argument, lint checks the built-in deck.`,
 			if len(args) == 1 {
 				opts.Path = args[0]
 			}
+			w, h, err := parseSize(size)
+			if err != nil {
+				return err
+			}
+			opts.Width, opts.Height = w, h
 			if runF != nil {
 				return runF(opts)
 			}
@@ -41,6 +54,7 @@ Without an argument, lint checks the built-in deck.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().StringVar(&size, "size", "100x30", "terminal the talk will be given in, `COLSxROWS`")
 	return cmd
 }
 
@@ -48,6 +62,10 @@ func runLint(opts *LintOptions) error {
 	d, err := openDeck(opts.Path)
 	if err != nil {
 		return err
+	}
+	if !d.Diagnostics.HasErrors() && opts.Width > 0 {
+		d.Diagnostics = append(d.Diagnostics, tooTall(d, opts.Width, opts.Height)...)
+		d.Diagnostics.Sort(d.Files)
 	}
 	for _, diag := range d.Diagnostics {
 		fmt.Fprintln(opts.IO.Out, diag)
@@ -66,4 +84,38 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// tooTall warns about slides that, fully revealed, are taller than a
+// width×height terminal leaves above the footer: the TUI scrolls them, but
+// a speaker would rather know before the talk.
+func tooTall(d *deck.Deck, width, height int) deck.Diagnostics {
+	r, err := render.New(d, render.Options{Theme: "notty", NoCache: true})
+	if err != nil {
+		return nil
+	}
+	room := height - 1 // the footer
+	var out deck.Diagnostics
+	for i, s := range d.Slides {
+		p, err := r.Slide(i, s.Steps-1, width)
+		if err != nil || len(p.Lines) <= room {
+			continue
+		}
+		out = append(out, deck.Diagnostic{
+			Pos:      deck.Pos{File: s.File, Line: s.StartLine, Col: 1},
+			Severity: deck.Warning,
+			Message: fmt.Sprintf("slide %d %q is %d lines tall in a %dx%d terminal (%d fit above the footer); it will scroll",
+				s.Number, s.Title, len(p.Lines), width, height, room),
+		})
+	}
+	return out
+}
+
+// parseSize reads "COLSxROWS", e.g. 100x30.
+func parseSize(s string) (int, int, error) {
+	var w, h int
+	if n, err := fmt.Sscanf(s, "%dx%d", &w, &h); n != 2 || err != nil || w < 20 || h < 5 || fmt.Sprintf("%dx%d", w, h) != s {
+		return 0, 0, FlagErrorf("--size: want COLSxROWS such as 100x30 (at least 20x5); got %q", s)
+	}
+	return w, h, nil
 }

@@ -100,3 +100,43 @@ func TestVersionAndUsage(t *testing.T) {
 		t.Errorf("completion: code %d, %d bytes", code, out.Len())
 	}
 }
+
+func TestLintSize(t *testing.T) {
+	io, _, _, _ := TestStreams()
+	var got *LintOptions
+	cmd := NewCmdLint(io, func(o *LintOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--size", "80x24"})
+	if err := cmd.Execute(); err != nil || got.Width != 80 || got.Height != 24 {
+		t.Errorf("--size 80x24: err %v, options %+v", err, got)
+	}
+	for _, bad := range []string{"big", "80", "80x", "10x30", "80x24x2", "80x24 "} {
+		io, _, _, errOut := TestStreams()
+		if code := Run([]string{"lint", "--size", bad}, io); code != ExitUsage || !strings.Contains(errOut.String(), "--size") {
+			t.Errorf("--size %q: exit %d, stderr %q", bad, code, errOut)
+		}
+	}
+}
+
+// A slide that will scroll in the talk's terminal is worth a warning, at
+// the slide's first line; in a taller terminal it fits and lint is quiet.
+func TestLintWarnsAboutSlidesThatScroll(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Short\n\n---\n\n# 很长的一页\n\n")
+	for i := 1; i <= 40; i++ {
+		b.WriteString("- 第" + strings.Repeat("一", i%5+1) + "项\n")
+	}
+	path := writeFile(t, t.TempDir(), "tall.md", b.String())
+
+	io, _, out, _ := TestStreams()
+	if code := Run([]string{"lint", path}, io); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	want := path + `:5:1: warning: slide 2 "很长的一页" is 42 lines tall in a 100x30 terminal (29 fit above the footer); it will scroll`
+	if strings.TrimSpace(out.String()) != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
+	}
+	io, _, out, _ = TestStreams()
+	if code := Run([]string{"lint", "--size", "100x50", path}, io); code != ExitOK || out.Len() != 0 {
+		t.Errorf("100x50: exit %d, stdout %q", code, out)
+	}
+}
