@@ -38,15 +38,6 @@ duration: 5m
 text
 `
 
-func exportDeckFile(t *testing.T, dir, name, content string) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func TestExportFlags(t *testing.T) {
 	def := ExportOptions{Format: "text", Width: 80, Steps: export.StepsFinal}
 	with := func(f func(o *ExportOptions)) ExportOptions { o := def; f(&o); return o }
@@ -67,13 +58,8 @@ func TestExportFlags(t *testing.T) {
 		{[]string{"--format", "markdown", "--slides", "2"}, with(func(o *ExportOptions) { o.Format, o.Slides = "markdown", "2" })},
 	}
 	for _, tt := range tests {
-		io, _, _, _ := TestStreams()
-		var got *ExportOptions
-		cmd := NewCmdExport(io, func(o *ExportOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.ErrOut)
-		if err := cmd.Execute(); err != nil {
+		got, err := parseFlags(NewCmdExport, tt.args)
+		if err != nil {
 			t.Errorf("%v: %v", tt.args, err)
 			continue
 		}
@@ -130,7 +116,7 @@ func runExportWith(t *testing.T, opts ExportOptions) (string, string, error) {
 
 func TestRunExportText(t *testing.T) {
 	dir := t.TempDir()
-	deck := exportDeckFile(t, dir, "talk.md", exportTestDeck)
+	deck := writeFile(t, dir, "talk.md", exportTestDeck)
 	out, _, err := runExportWith(t, ExportOptions{Path: deck, Notes: true, Steps: export.StepsAll})
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +145,7 @@ func TestRunExportBuiltin(t *testing.T) {
 }
 
 func TestRunExportSlideRange(t *testing.T) {
-	deck := exportDeckFile(t, t.TempDir(), "talk.md", exportTestDeck)
+	deck := writeFile(t, t.TempDir(), "talk.md", exportTestDeck)
 	out, _, err := runExportWith(t, ExportOptions{Path: deck, Slides: "2-3"})
 	if err != nil || strings.Contains(out, "── 1/3") || !strings.Contains(out, "── 2/3") || !strings.Contains(out, "── 3/3") {
 		t.Errorf("--slides 2-3: %v\n%s", err, out)
@@ -175,7 +161,7 @@ func TestRunExportSlideRange(t *testing.T) {
 
 func TestRunExportDeckWithErrors(t *testing.T) {
 	dir := t.TempDir()
-	bad := exportDeckFile(t, dir, "bad.md", "# A\n\n<!-- time: 90 -->\n")
+	bad := writeFile(t, dir, "bad.md", "# A\n\n<!-- time: 90 -->\n")
 	outFile := filepath.Join(dir, "out.txt")
 	out, errOut, err := runExportWith(t, ExportOptions{Path: bad, Output: outFile})
 	var se *SilentError
@@ -192,8 +178,8 @@ func TestRunExportDeckWithErrors(t *testing.T) {
 
 func TestRunExportToFile(t *testing.T) {
 	dir := t.TempDir()
-	deck := exportDeckFile(t, dir, "talk.md", exportTestDeck)
-	outFile := exportDeckFile(t, dir, "talk.txt", "an older export")
+	deck := writeFile(t, dir, "talk.md", exportTestDeck)
+	outFile := writeFile(t, dir, "talk.txt", "an older export")
 	out, _, err := runExportWith(t, ExportOptions{Path: deck, Output: outFile})
 	if err != nil || out != "" {
 		t.Fatalf("err = %v, stdout %q", err, out)
@@ -210,9 +196,9 @@ func TestRunExportToFile(t *testing.T) {
 
 func TestRunExportRefusesToOverwriteDeck(t *testing.T) {
 	dir := t.TempDir()
-	deck := exportDeckFile(t, dir, "talk.md", exportTestDeck)
-	part := exportDeckFile(t, dir, "_part.md", "# Included\n")
-	withInclude := exportDeckFile(t, dir, "main.md", "# Main\n\n<!-- include: _part.md -->\n")
+	deck := writeFile(t, dir, "talk.md", exportTestDeck)
+	part := writeFile(t, dir, "_part.md", "# Included\n")
+	withInclude := writeFile(t, dir, "main.md", "# Main\n\n<!-- include: _part.md -->\n")
 	link := filepath.Join(dir, "link.md")
 	hard := filepath.Join(dir, "hard.md")
 	if err := os.Symlink("talk.md", link); err != nil {
@@ -223,7 +209,7 @@ func TestRunExportRefusesToOverwriteDeck(t *testing.T) {
 	}
 	deckDir := filepath.Join(dir, "talk")
 	os.Mkdir(deckDir, 0o755)
-	exportDeckFile(t, deckDir, "01.md", "# One\n")
+	writeFile(t, deckDir, "01.md", "# One\n")
 	tests := []struct{ path, out, want string }{
 		{deck, deck, "refusing to overwrite"},
 		{deck, "./" + filepath.Base(deck), "refusing to overwrite"},
@@ -256,9 +242,9 @@ func TestRunExportRefusesToOverwriteDeck(t *testing.T) {
 
 func TestExportExitCodes(t *testing.T) {
 	dir := t.TempDir()
-	deck := exportDeckFile(t, dir, "talk.md", exportTestDeck)
-	bad := exportDeckFile(t, dir, "bad.md", "# A\n\n```go\nx\n")
-	binary := exportDeckFile(t, dir, "bin.md", "\x00\x01\x02")
+	deck := writeFile(t, dir, "talk.md", exportTestDeck)
+	bad := writeFile(t, dir, "bad.md", "# A\n\n```go\nx\n")
+	binary := writeFile(t, dir, "bin.md", "\x00\x01\x02")
 	tests := []struct {
 		name     string
 		args     []string

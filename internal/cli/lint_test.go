@@ -1,20 +1,10 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-func writeFile(t *testing.T, dir, name, content string) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 func TestLintFlags(t *testing.T) {
 	tests := []struct {
@@ -29,13 +19,7 @@ func TestLintFlags(t *testing.T) {
 		{[]string{"a.md", "b.md"}, "", false, true},
 	}
 	for _, tt := range tests {
-		io, _, _, _ := TestStreams()
-		var got *LintOptions
-		cmd := NewCmdLint(io, func(o *LintOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.ErrOut)
-		err := cmd.Execute()
+		got, err := parseFlags(NewCmdLint, tt.args)
 		if (err != nil) != tt.wantErr {
 			t.Errorf("%v: err = %v", tt.args, err)
 			continue
@@ -102,11 +86,7 @@ func TestVersionAndUsage(t *testing.T) {
 }
 
 func TestLintSize(t *testing.T) {
-	io, _, _, _ := TestStreams()
-	var got *LintOptions
-	cmd := NewCmdLint(io, func(o *LintOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--size", "80x24"})
-	if err := cmd.Execute(); err != nil || got.Width != 80 || got.Height != 24 {
+	if got, err := parseFlags(NewCmdLint, []string{"--size", "80x24"}); err != nil || got.Width != 80 || got.Height != 24 {
 		t.Errorf("--size 80x24: err %v, options %+v", err, got)
 	}
 	for _, bad := range []string{"big", "80", "80x", "10x30", "80x24x2", "80x24 "} {

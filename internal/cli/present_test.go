@@ -21,13 +21,7 @@ func TestPresentFlags(t *testing.T) {
 		{[]string{"a.md", "b.md"}, PresentOptions{}, true},
 	}
 	for _, tt := range tests {
-		io, _, _, _ := TestStreams()
-		var got *PresentOptions
-		cmd := NewCmdPresent(io, func(o *PresentOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(io.Out)
-		cmd.SetErr(io.ErrOut)
-		err := cmd.Execute()
+		got, err := parseFlags(NewCmdPresent, tt.args)
 		if (err != nil) != tt.wantErr {
 			t.Errorf("%v: err = %v", tt.args, err)
 			continue
@@ -35,7 +29,6 @@ func TestPresentFlags(t *testing.T) {
 		if tt.wantErr {
 			continue
 		}
-		tt.want.IO = io
 		if got.Path != tt.want.Path || got.Presenter != tt.want.Presenter || got.Theme != tt.want.Theme ||
 			got.LogFile != tt.want.LogFile || got.NoWatch != tt.want.NoWatch {
 			t.Errorf("%v: options = %+v, want %+v", tt.args, *got, tt.want)
