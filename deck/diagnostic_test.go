@@ -131,3 +131,30 @@ func TestDiagnosticsSortByFileOrder(t *testing.T) {
 		t.Errorf("order: %v", got)
 	}
 }
+
+func TestRepair(t *testing.T) {
+	tests := []struct {
+		in, want string
+		n        int
+	}{
+		{"是什么⽀持了英伟达的市值？", "是什么支持了英伟达的市值？", 1},
+		{"⻓期成⻓⸺盈利预测", "长期成长——盈利预测", 3},
+		{"⽤⼾增⻓", "用户增长", 3},
+		{"时代红利\uFFFD+", "时代红利\uFFFD+", 0},
+		{"clean 文本\r\n", "clean 文本\r\n", 0},
+		{"", "", 0},
+	}
+	for _, tt := range tests {
+		got, n := Repair(tt.in)
+		if got != tt.want || n != tt.n {
+			t.Errorf("Repair(%q) = %q, %d; want %q, %d", tt.in, got, n, tt.want, tt.n)
+		}
+	}
+	// Everything lint flags as a radical with a suggested character is
+	// repaired to exactly that character.
+	for r, fix := range radicalFix {
+		if got, _ := Repair(string(r)); fix != r && got != string(fix) {
+			t.Errorf("Repair(%q) = %q, want %q", r, got, fix)
+		}
+	}
+}

@@ -73,6 +73,9 @@ func textChecks(display, text string) []Diagnostic {
 			case r == utf8.RuneError:
 				out = append(out, Diagnostic{Pos: p, Severity: Warning,
 					Message: "U+FFFD replacement character: a character was lost here (text pasted from a PDF?)"})
+			case r == twoEmDash:
+				out = append(out, Diagnostic{Pos: p, Severity: Warning,
+					Message: "⸺ (U+2E3A) is how PDF extraction renders a Chinese dash; write —— (two U+2014)"})
 			case IsRadical(r):
 				msg := fmt.Sprintf("%c (U+%04X) is a radical look-alike, not an ordinary character", r, r)
 				if f, ok := RadicalFix(r); ok {
@@ -86,4 +89,40 @@ func textChecks(display, text string) []Diagnostic {
 		}
 	}
 	return out
+}
+
+const twoEmDash = '⸺'
+
+// Repair replaces the PDF look-alikes that have exactly one right answer:
+// radical look-alikes become the ordinary characters and ⸺ becomes ——. It
+// returns the repaired text and how many characters it replaced. U+FFFD is
+// left alone: only a person can tell which character was lost.
+func Repair(text string) (string, int) {
+	n := 0
+	var b strings.Builder
+	for i, r := range text {
+		fix, ok := RadicalFix(r)
+		switch {
+		case ok:
+			if n == 0 {
+				b.Grow(len(text))
+				b.WriteString(text[:i])
+			}
+			b.WriteRune(fix)
+			n++
+		case r == twoEmDash:
+			if n == 0 {
+				b.Grow(len(text))
+				b.WriteString(text[:i])
+			}
+			b.WriteString("——")
+			n++
+		case n > 0:
+			b.WriteRune(r)
+		}
+	}
+	if n == 0 {
+		return text, 0
+	}
+	return b.String(), n
 }

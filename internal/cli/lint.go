@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"shovel/deck"
+	"shovel/internal/atomicfile"
 	"shovel/internal/render"
 )
 
@@ -15,6 +20,8 @@ type LintOptions struct {
 	Path string // "" for the built-in deck
 	// Strict makes warnings fail the run too.
 	Strict bool
+	// Fix rewrites the deck's files with PDF look-alikes repaired first.
+	Fix bool
 	// Width and Height are the terminal the talk will be given in: slides
 	// taller than it get a warning (they will scroll).
 	Width, Height int
@@ -30,6 +37,11 @@ func NewCmdLint(io *IOStreams, runF func(*LintOptions) error) *cobra.Command {
 		Long: `Parse a deck and print every diagnostic like a compiler:
 
   talk.md:14:1: error: unterminated code fence opened here
+
+--fix first repairs what text pasted from a PDF gets wrong and has one
+right answer (radical look-alikes such as ⽀ for 支, ⸺ for ——) in every
+file of the deck, includes too, rewriting each file atomically; what it
+cannot decide (� where a character was lost) is still reported.
 
 Slides are also typeset for the terminal given by --size; one that will not
 fit above the footer gets a warning, since it will have to scroll.
@@ -54,6 +66,7 @@ Without an argument, lint checks the built-in deck.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "repair PDF look-alike characters in the deck's files")
 	cmd.Flags().StringVar(&size, "size", "100x30", "terminal the talk will be given in, `COLSxROWS`")
 	return cmd
 }
@@ -62,6 +75,17 @@ func runLint(opts *LintOptions) error {
 	d, err := openDeck(opts.Path)
 	if err != nil {
 		return err
+	}
+	if opts.Fix {
+		if opts.Path == "" {
+			return FlagErrorf("--fix rewrites files: give the path of your deck (the built-in deck is read-only)")
+		}
+		if err := repairFiles(d.Files, opts.IO.ErrOut); err != nil {
+			return err
+		}
+		if d, err = openDeck(opts.Path); err != nil {
+			return err
+		}
 	}
 	if !d.Diagnostics.HasErrors() && opts.Width > 0 {
 		d.Diagnostics = append(d.Diagnostics, tooTall(d, opts.Width, opts.Height)...)
@@ -118,4 +142,31 @@ func parseSize(s string) (int, int, error) {
 		return 0, 0, FlagErrorf("--size: want COLSxROWS such as 100x30 (at least 20x5); got %q", s)
 	}
 	return w, h, nil
+}
+
+// repairFiles applies deck.Repair to each file, writing only the files it
+// changes, each atomically. A file that is not valid UTF-8 is left alone:
+// lint reports it, and guessing at its bytes could lose data.
+func repairFiles(files []string, log io.Writer) error {
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if !utf8.Valid(data) {
+			continue
+		}
+		fixed, n := deck.Repair(string(data))
+		if n == 0 || bytes.Equal(data, []byte(fixed)) {
+			continue
+		}
+		if err := atomicfile.Write(f, func(w io.Writer) error {
+			_, err := io.WriteString(w, fixed)
+			return err
+		}); err != nil {
+			return fmt.Errorf("--fix: %w", err)
+		}
+		fmt.Fprintf(log, "%s: repaired %s\n", f, plural(n, "character"))
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,5 +119,37 @@ func TestLintWarnsAboutSlidesThatScroll(t *testing.T) {
 	io, _, out, _ = TestStreams()
 	if code := Run([]string{"lint", "--size", "100x50", path}, io); code != ExitOK || out.Len() != 0 {
 		t.Errorf("100x50: exit %d, stdout %q", code, out)
+	}
+}
+
+// --fix repairs the look-alikes with one right answer in every file of the
+// deck (includes too), keeps CRLF and the rest byte for byte, and what is
+// left (U+FFFD) is still reported.
+func TestLintFix(t *testing.T) {
+	dir := t.TempDir()
+	main := writeFile(t, dir, "talk.md", "# 是什么⽀持了英伟达的市值？\r\n\r\n<!-- include: part.md -->\r\n")
+	part := writeFile(t, dir, "part.md", "⻓期成⻓⸺盈利预测\n\n时代红利\uFFFD+\n")
+	io, _, out, errOut := TestStreams()
+	if code := Run([]string{"lint", "--fix", main}, io); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for path, want := range map[string]string{
+		main: "# 是什么支持了英伟达的市值？\r\n\r\n<!-- include: part.md -->\r\n",
+		part: "长期成长——盈利预测\n\n时代红利\uFFFD+\n",
+	} {
+		got, _ := os.ReadFile(path)
+		if string(got) != want {
+			t.Errorf("%s = %q, want %q", path, got, want)
+		}
+	}
+	if !strings.Contains(errOut.String(), "talk.md: repaired 1 character") || !strings.Contains(errOut.String(), "part.md: repaired 3 characters") {
+		t.Errorf("stderr: %s", errOut)
+	}
+	if got := strings.TrimSpace(out.String()); got != part+":3:5: warning: U+FFFD replacement character: a character was lost here (text pasted from a PDF?)" {
+		t.Errorf("remaining diagnostics: %q", got)
+	}
+	io, _, _, errOut = TestStreams()
+	if code := Run([]string{"lint", "--fix"}, io); code != ExitUsage || !strings.Contains(errOut.String(), "built-in deck is read-only") {
+		t.Errorf("--fix on the built-in deck: exit %d, %s", code, errOut)
 	}
 }
