@@ -277,8 +277,8 @@ func (m measurer) pieceGlyphs(ps []piece) []glyph {
 
 // softBreak is what a soft line break inside a paragraph becomes: nothing
 // between two Chinese or Japanese characters (they are written without
-// spaces) or next to fullwidth punctuation (。，） carry their own space),
-// else a space.
+// spaces), between one and a dash or quote (——, “), or next to fullwidth
+// punctuation (。，） carry their own space); else a space.
 func softBreak(ps []piece, i int) string {
 	var before, after rune
 	for j := i - 1; j >= 0 && before == 0; j-- {
@@ -291,10 +291,17 @@ func softBreak(ps []piece, i int) string {
 			after = firstRune(ps[j].text)
 		}
 	}
-	if unspaced(before) && unspaced(after) || widePunct(before) || widePunct(after) {
+	if cjkSide(before) && cjkSide(after) || widePunct(before) || widePunct(after) {
 		return ""
 	}
 	return " "
+}
+
+// cjkSide: a character that joins Chinese text without a space — an
+// ideograph or kana, or punctuation Chinese shares with Western text that
+// Unicode leaves narrow or ambiguous (—— … “ ” ·).
+func cjkSide(r rune) bool {
+	return unspaced(r) || r >= 0x2000 && r < 0x2070 && unicode.IsPunct(r)
 }
 
 func unspaced(r rune) bool { return isWide(r) && !unicode.Is(unicode.Hangul, r) }

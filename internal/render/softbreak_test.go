@@ -17,6 +17,10 @@ func TestSoftLineBreaks(t *testing.T) {
 		{"more\nwords", "more words"},
 		{"한국어\n문장", "한국어 문장"},
 		{"日本語の\nテキスト", "日本語のテキスト"},
+		{"护城河之一——\n不是硬件买不起", "护城河之一——不是硬件买不起"},
+		{"而是\n“卖铲人”", "而是“卖铲人”"},
+		{"GPU\n——", "GPU ——"},
+		{"word —\nword", "word — word"},
 	}
 	for _, tt := range tests {
 		p := renderPlain(t, tt.src, 0, 0, 80)
