@@ -67,3 +67,54 @@ func TestNoCache(t *testing.T) {
 		t.Errorf("NoCache renderer kept %d pages, %d notes, %d parsed blocks", len(r.pages), len(r.notes), len(r.docs))
 	}
 }
+
+// No space appears between two Chinese characters (or a Chinese character
+// and the punctuation Chinese shares with Western text) unless the author
+// wrote one: over both test decks, slides and notes, at several widths,
+// each such spaced pair in the output is also in the source.
+func TestNoInventedSpacesInChinese(t *testing.T) {
+	for name, d := range testDecks(t) {
+		var src strings.Builder
+		for _, s := range d.Slides {
+			for _, b := range s.Blocks {
+				src.WriteString(b.Markdown + "\n")
+			}
+			src.WriteString(s.Notes + "\n")
+		}
+		allowed := spacedPairs(src.String())
+		r, err := New(d, Options{Theme: "notty"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, width := range []int{30, 57, 100} {
+			for i, s := range d.Slides {
+				p, _ := r.Slide(i, s.Steps-1, width)
+				n, _ := r.Notes(i, width)
+				for pair := range spacedPairs(strings.Join(append(p.Lines, n.Lines...), "\n")) {
+					if !allowed[pair] {
+						t.Errorf("%s slide %d at %d: %q has a space the source does not", name, s.Number, width, pair)
+					}
+				}
+			}
+		}
+	}
+}
+
+// spacedPairs finds "a b" where a and b join Chinese text without spaces.
+func spacedPairs(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		rs := []rune(line)
+		for i := 1; i+1 < len(rs); i++ {
+			// Bullets and the clip marker at a code line's end are the
+			// renderer's own, not text.
+			if rs[i-1] == '•' || (rs[i+1] == '…' && i+2 == len(rs)) {
+				continue
+			}
+			if rs[i] == ' ' && cjkSide(rs[i-1]) && cjkSide(rs[i+1]) && (unspaced(rs[i-1]) || unspaced(rs[i+1])) {
+				out[string(rs[i-1:i+2])] = true
+			}
+		}
+	}
+	return out
+}
