@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // A line break inside a Markdown paragraph joins the lines. Chinese is
@@ -81,8 +83,11 @@ func TestNoInventedSpacesInChinese(t *testing.T) {
 			}
 			src.WriteString(s.Notes + "\n")
 		}
-		allowed := spacedPairs(src.String())
-		r, err := New(d, Options{Theme: "notty"})
+		// Emphasis markers vanish when rendered: "为 **“" shows as "为 “".
+		allowed := spacedPairs(strings.NewReplacer("*", "", "`", "").Replace(src.String()))
+		// Dark, not notty: notty's **bold** markers would hide a space
+		// before bold text from the check.
+		r, err := New(d, Options{Theme: "dark"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +95,7 @@ func TestNoInventedSpacesInChinese(t *testing.T) {
 			for i, s := range d.Slides {
 				p, _ := r.Slide(i, s.Steps-1, width)
 				n, _ := r.Notes(i, width)
-				for pair := range spacedPairs(strings.Join(append(p.Lines, n.Lines...), "\n")) {
+				for pair := range spacedPairs(ansi.Strip(strings.Join(append(p.Lines, n.Lines...), "\n"))) {
 					if !allowed[pair] {
 						t.Errorf("%s slide %d at %d: %q has a space the source does not", name, s.Number, width, pair)
 					}
