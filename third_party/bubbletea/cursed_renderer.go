@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -666,7 +665,11 @@ func reset(s *cursedRenderer) {
 	}
 	scr.SetBackspace(s.backspace)
 	scr.SetMapNewline(s.mapnl)
-	scr.SetScrollOptim(runtime.GOOS != "windows") // disable scroll optimization on Windows due to bugs in some terminals
+	// shovel: no scroll optimization. It hashes every line of every frame to
+	// find scrolled regions, which slides (replaced whole, or scrolled a few
+	// lines) do not benefit from; off, CPU per key press fell ~17 % (median
+	// of 4 interleaved scripts/measure.sh runs, 1.93 → 1.61 ms).
+	scr.SetScrollOptim(false)
 	s.scr = scr
 }
 
