@@ -9,13 +9,13 @@ NOCGO   := $(if $(RACE),,CGO_ENABLED=0 )
 
 .PHONY: run build test vet bench fuzz fmt e2e clean
 
-## run: present the built-in deck
+## run: present the built-in deck (shovel needs no cgo: a static binary)
 run:
-	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/shovel
+	CGO_ENABLED=0 $(GO) run -ldflags "$(LDFLAGS)" ./cmd/shovel
 
 ## build: build bin/shovel
 build:
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/shovel
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/shovel
 
 ## test: vet and run every test with the race detector (when a C compiler is there)
 test: vet
