@@ -78,18 +78,7 @@ func forget(r *Renderer) {
 // fresh renderer; ns/op divided by the slide count is the mean per slide.
 func BenchmarkDeckCold(b *testing.B) {
 	d := builtinDeck(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		r, err := New(d, Options{Theme: "dark"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i, s := range d.Slides {
-			if _, err := r.Slide(i, s.Steps-1, 100); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	renderDeckCold(b, d)
 	b.ReportMetric(float64(len(d.Slides)), "slides")
 }
 
@@ -167,18 +156,7 @@ func generatedDeck(b *testing.B, n int) *deck.Deck {
 // columns, every slide fully revealed, with a fresh renderer.
 func BenchmarkDeck5000Cold(b *testing.B) {
 	d := generatedDeck(b, 5000)
-	b.ReportAllocs()
-	for b.Loop() {
-		r, err := New(d, Options{Theme: "dark"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i, s := range d.Slides {
-			if _, err := r.Slide(i, s.Steps-1, 100); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	renderDeckCold(b, d)
 }
 
 // BenchmarkNew is the renderer's share of start-up.
@@ -198,5 +176,22 @@ func BenchmarkWrapText(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		WrapText(text, 60)
+	}
+}
+
+// renderDeckCold typesets every slide of d, fully revealed, at 100 columns
+// with a fresh renderer per iteration.
+func renderDeckCold(b *testing.B, d *deck.Deck) {
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := New(d, Options{Theme: "dark"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, s := range d.Slides {
+			if _, err := r.Slide(i, s.Steps-1, 100); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
