@@ -22,11 +22,16 @@ const DefaultPerm fs.FileMode = 0o644
 // keeps its permission bits; a symbolic link at path is followed, so the
 // file it points to is replaced and the link stays.
 func Write(path string, write func(io.Writer) error) error {
+	return WriteMode(path, DefaultPerm, write)
+}
+
+// WriteMode is Write with the mode a new file gets: private files (0600)
+// must never exist, even for a moment, with wider permissions.
+func WriteMode(path string, perm fs.FileMode, write func(io.Writer) error) error {
 	target, err := resolve(path)
 	if err != nil {
 		return err
 	}
-	perm := DefaultPerm
 	if info, err := os.Stat(target); err == nil {
 		if !info.Mode().IsRegular() {
 			return fmt.Errorf("%s is not a regular file", path)

@@ -145,3 +145,18 @@ func TestWriteMissingDirectory(t *testing.T) {
 		t.Error("Write into a missing directory succeeded")
 	}
 }
+
+func TestWriteModeNewFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "run.json")
+	if err := WriteMode(p, 0o600, writeString("{}")); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := info.Mode().Perm(); got != 0o600 {
+		t.Errorf("mode %v, want 0600", got)
+	}
+}
