@@ -131,7 +131,7 @@ func (l *loader) parseBody(display, body string, base int) []item {
 				l.errorf(pos, "unterminated code fence opened here; everything after it is code (add a closing %s)", fenceOpener(raw))
 			}
 		case *ast.Heading:
-			items = append(items, item{kind: itemContent, text: raw, heading: plainText(n, src), pos: pos, endLine: endLine})
+			items = append(items, item{kind: itemContent, text: raw, heading: headingText(n, src), pos: pos, endLine: endLine})
 			continue
 		}
 		if strings.TrimSpace(raw) == "" {
@@ -197,35 +197,6 @@ func fenceClosed(raw string) bool {
 	}
 	t = strings.TrimRight(t, " \t")
 	return len(t) >= len(open) && strings.Trim(t, open[:1]) == ""
-}
-
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		case *ast.CodeSpan:
-			for cc := t.FirstChild(); cc != nil; cc = cc.NextSibling() {
-				if tx, ok := cc.(*ast.Text); ok {
-					b.Write(tx.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // div turns a fenced div into items: "::: notes" becomes speaker notes,

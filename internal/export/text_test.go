@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"shovel/deck"
 	"shovel/internal/render"
 )
 
@@ -264,5 +265,29 @@ func TestWritersRejectBadSelection(t *testing.T) {
 		if err := Markdown(context.Background(), &b, d, sel); err == nil || b.Len() > 0 {
 			t.Errorf("Markdown with slides %v = %v, wrote %d bytes", sel, err, b.Len())
 		}
+	}
+}
+
+// The export header and the slide name a title alike: one function turns
+// the heading into text for both (a header once kept `\&` and `&amp;`).
+func TestTitleEscapesInHeaderAndSlide(t *testing.T) {
+	d, err := deck.Parse("t.md", []byte("# Q\\&A &amp; more\n\ntext\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "Q&A & more"
+	if out := exportText(t, d, TextOptions{Width: 60}); !strings.Contains(out, "── 1/1 · "+want+" ─") {
+		t.Errorf("export header does not name %q:\n%s", want, out)
+	}
+	r, err := render.New(d, render.Options{Theme: "notty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := r.Slide(0, 0, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(p.Lines, "\n"), want) {
+		t.Errorf("slide does not show %q:\n%s", want, strings.Join(p.Lines, "\n"))
 	}
 }

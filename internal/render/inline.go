@@ -1,14 +1,14 @@
 package render
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 
 	"charm.land/glamour/v2/ansi"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/util"
+
+	"shovel/deck"
 )
 
 type pieceKind uint8
@@ -84,11 +84,7 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			v := c.Segment.Value(in.src)
-			if !c.IsRaw() {
-				v = unescape(v)
-			}
-			in.text(string(v), st)
+			in.text(deck.TextValue(c, in.src), st)
 			if c.HardLineBreak() {
 				in.out = append(in.out, piece{kind: pHard})
 			} else if c.SoftLineBreak() {
@@ -98,7 +94,7 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 			in.text(string(c.Value), st)
 		case *ast.CodeSpan:
 			in.element(st, cfg.Code.StylePrimitive, func(s ansi.StylePrimitive) {
-				in.text(string(plainText(c, in.src)), s)
+				in.text(deck.PlainText(c, in.src), s)
 			})
 		case *ast.Emphasis:
 			child := cfg.Emph
@@ -110,11 +106,11 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 			in.element(st, cfg.Strikethrough, func(s ansi.StylePrimitive) { in.walk(c, s) })
 		case *ast.Link:
 			in.element(st, cfg.LinkText, func(s ansi.StylePrimitive) { in.walk(c, s) })
-			in.url(string(c.Destination), string(plainText(c, in.src)), st)
+			in.url(string(c.Destination), deck.PlainText(c, in.src), st)
 		case *ast.AutoLink:
 			in.element(st, cfg.Link, func(s ansi.StylePrimitive) { in.glued(string(c.URL(in.src)), s) })
 		case *ast.Image:
-			alt := string(plainText(c, in.src))
+			alt := deck.PlainText(c, in.src)
 			in.element(st, cfg.ImageText, func(s ansi.StylePrimitive) {
 				f := cfg.ImageText.Format
 				if f == "" {
@@ -152,41 +148,6 @@ func (in *inliner) glued(s string, st ansi.StylePrimitive) {
 	if s != "" {
 		in.out = append(in.out, piece{text: s, sgr: in.th.sgr(st), glue: true})
 	}
-}
-
-// plainText is the text of n's descendants without markup.
-func plainText(n ast.Node, src []byte) []byte {
-	var b bytes.Buffer
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			v := c.Segment.Value(src)
-			if !c.IsRaw() {
-				v = unescape(v)
-			}
-			b.Write(v)
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.Bytes()
-}
-
-func unescape(v []byte) []byte {
-	if bytes.IndexByte(v, '&') >= 0 {
-		v = util.ResolveNumericReferences(util.ResolveEntityNames(v))
-	}
-	if bytes.IndexByte(v, '\\') >= 0 {
-		v = util.UnescapePunctuations(v)
-	}
-	return v
 }
 
 func isBreakTag(v []byte) bool {

@@ -167,17 +167,13 @@ func countText(n ast.Node, src []byte, counts map[rune]int) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			v := c.Segment.Value(src)
-			if !c.IsRaw() {
-				v = unescape(v)
-			}
-			add(string(v))
+			add(deck.TextValue(c, src))
 		case *ast.String:
 			add(string(c.Value))
 		case *ast.AutoLink:
 			add(string(c.URL(src)))
 		case *ast.Link:
-			if d := string(c.Destination); d != string(plainText(c, src)) && !strings.HasPrefix(d, "#") {
+			if d := string(c.Destination); d != deck.PlainText(c, src) && !strings.HasPrefix(d, "#") {
 				add(d)
 			}
 		case *ast.Image:

@@ -165,7 +165,7 @@ func (m *Model) setDeck(d *deck.Deck) error {
 		times[i] = s.Time
 	}
 	m.budgets = pace.Budgets(times, d.Meta.Duration)
-	m.texts = slideTexts(d)
+	m.texts = nil // built on the first search
 	m.index.setDeck(d)
 	m.pos = nav.Clamp(m.shape, m.pos)
 	return m.setRenderer()

@@ -95,9 +95,9 @@ func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
 		m.audience.scroll, m.presentV.scroll, m.presentV.notesScroll = 0, 0, 0
 	}
 	m.flash = "reloaded"
-	m.search.matches = findAll(m.texts, m.search.query)
-	if m.search.query == "" {
-		m.search.matches = nil
+	m.search.matches = nil
+	if m.search.query != "" {
+		m.search.matches = findAll(m.searchTexts(), m.search.query)
 	}
 	m.c.Log.Debug("reloaded", "slides", len(msg.deck.Slides), "firstChanged", changed)
 	return m.sync()

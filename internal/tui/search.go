@@ -11,8 +11,9 @@ import (
 	"shovel/internal/tui/nav"
 )
 
-// slideText is a slide's searchable text: the title, and each block with
-// the step on which it appears, lower-cased once at load.
+// slideText is a slide's searchable text: the title, and each block's
+// plain text (what the slide shows, not its markup) with the step on which
+// it appears, lower-cased once.
 type slideText struct {
 	title  string
 	blocks []stepText
@@ -28,10 +29,20 @@ func slideTexts(d *deck.Deck) []slideText {
 	for i, s := range d.Slides {
 		out[i].title = strings.ToLower(s.Title)
 		for _, b := range s.Blocks {
-			out[i].blocks = append(out[i].blocks, stepText{b.Step, strings.ToLower(b.Markdown)})
+			out[i].blocks = append(out[i].blocks, stepText{b.Step, strings.ToLower(deck.MarkdownText(b.Markdown))})
 		}
 	}
 	return out
+}
+
+// searchTexts returns the deck's searchable text, reading every block on
+// the first search after a load rather than delaying every load for a
+// search that may never come.
+func (m *Model) searchTexts() []slideText {
+	if m.texts == nil && m.deck != nil {
+		m.texts = slideTexts(m.deck)
+	}
+	return m.texts
 }
 
 // match is a slide containing the query, and the step where it first shows.
@@ -66,7 +77,7 @@ type searchState struct {
 // runSearch finds query and goes to the first match at or after the
 // current slide (wrapping round).
 func (m *Model) runSearch(query string) tea.Cmd {
-	m.search = searchState{query: query, matches: findAll(m.texts, query)}
+	m.search = searchState{query: query, matches: findAll(m.searchTexts(), query)}
 	if len(m.search.matches) == 0 {
 		m.flash = fmt.Sprintf("no slide contains “%s”", query)
 		return nil
