@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	// shovel: no "runtime": it served only the scroll optimization (see reset).
 	"strings"
 	"sync"
 
