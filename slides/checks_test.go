@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -17,17 +18,15 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/width"
+
+	"shovel/deck"
 )
 
-var (
-	editorial  = regexp.MustCompile(`（整理说明[^）]*）`)
-	sentenceRe = regexp.MustCompile(`[。？！]+`)
-)
+var sentenceRe = regexp.MustCompile(`[。？！]+`)
 
-// sentences counts the spoken sentences of Chinese notes; an editor's
-// remark "（整理说明：…）" about unrecoverable figures is not spoken.
+// sentences counts the sentences of Chinese notes.
 func sentences(notes string) int {
-	spoken := strings.TrimSpace(editorial.ReplaceAllString(notes, ""))
+	spoken := strings.TrimSpace(notes)
 	n := len(sentenceRe.FindAllString(spoken, -1))
 	if last, _ := utf8.DecodeLastRuneInString(spoken); spoken != "" && !strings.ContainsRune("。？！", last) {
 		n++ // a last sentence without a full stop
@@ -205,10 +204,139 @@ func TestCheckersCatchBadInput(t *testing.T) {
 	if m := missingInOrder([]string{"软件层", "硬件层——GPU"}, []string{"硬件层——GPU", "软件层"}); len(m) != 1 {
 		t.Errorf("out-of-order sections not caught: %q", m)
 	}
-	if n := sentences("一句话。（整理说明：不算。）"); n != 1 {
-		t.Errorf("sentences = %d, want 1", n)
+	if n := sentences("一句话。两句话"); n != 2 {
+		t.Errorf("sentences = %d, want 2", n)
 	}
 	if n := nonBlankLines("a\n\n b\n"); n != 2 {
 		t.Errorf("nonBlankLines = %d, want 2", n)
 	}
+	if p := spellingProblems("Scaling Law、scaling law、英伟达、NVIDIA Grace、NVIDIA GPU、2020年、2020 年", spellingsTable); len(p) != 3 {
+		t.Errorf("spelling variants: %q, want scaling law, NVIDIA, 2020 年", p)
+	}
+	if p := labelProblems("- **算力成为核心瓶颈**\n  AI三要素中\n- **标签**\\\n  下一行\n\n指数级爆炸：\nGPT-3\n\n依次：\n\n- 一"); len(p) != 2 {
+		t.Errorf("labels: %q, want the bold label and the colon run into their next lines", p)
+	}
+	if n := hanCount("GPU行业 AI"); n != 2 {
+		t.Errorf("hanCount = %d, want 2", n)
+	}
+	src, exp := cjkBigrams("⻓期成⻓ AI铲 铲子"), cjkBigrams(joinLines("长期\n  成长 铲子"))
+	if len(src) != 4 || !src["长期"] || src["长铲"] || coverage(src, exp) != 1 {
+		t.Errorf("bigrams %v (want 长期 期成 成长 铲子), coverage %v", src, coverage(src, exp))
+	}
+	if c := coverage(src, cjkBigrams("长期 成长 铲子")); c != 0.75 {
+		t.Errorf("coverage of a text with split words = %v, want 0.75 (期成 is split)", c)
+	}
+	if c := editorsComments("<!-- speaker_note: 整理说明 -->\n<!-- 整理说明：补回 x86。 -->\n<!-- 其他 -->"); len(c) != 1 || !strings.Contains(c[0], "x86") {
+		t.Errorf("editorsComments = %q, want the one 整理说明 comment", c)
+	}
+}
+
+// spelling is one term of the deck: every match of all, its spellings and
+// near misses, must match want.
+type spelling struct {
+	all, want *regexp.Regexp
+}
+
+// spellingProblems returns the matches in text that are not the chosen
+// spelling of their term.
+func spellingProblems(text string, terms []spelling) []string {
+	var out []string
+	for _, term := range terms {
+		for _, m := range term.all.FindAllString(text, -1) {
+			if !term.want.MatchString(m) {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+var (
+	boldLabelRe = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\*\*[^*]+\*\*\s*$`)
+	blockStart  = regexp.MustCompile(`^\s*(?:[-*+]\s|\d+[.)]\s|>|\||#|<!--|` + "```" + `)`)
+)
+
+// labelProblems finds labels meant to stand on their own line that
+// Markdown joins to the next line: a list item that is only a bold label,
+// or a line ending in "：", followed by a line of the same paragraph
+// without a hard break ("\" at the end).
+func labelProblems(md string) []string {
+	var out []string
+	lines := strings.Split(md, "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		l, next := strings.TrimRight(lines[i], " "), lines[i+1]
+		if strings.HasSuffix(l, `\`) || strings.TrimSpace(next) == "" || blockStart.MatchString(next) {
+			continue
+		}
+		if boldLabelRe.MatchString(l) || strings.HasSuffix(l, "：") {
+			out = append(out, l+" / "+strings.TrimSpace(next))
+		}
+	}
+	return out
+}
+
+// hanCount counts Chinese characters: how much there is to read.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// cjkBigrams returns the pairs of adjacent Chinese characters in text once
+// PDF look-alikes are repaired. Anything else, whitespace too, separates
+// characters: the pairs are ones the text certainly has. Compare a text
+// wrapped at arbitrary places after joining its lines (joinLines).
+func cjkBigrams(text string) map[string]bool {
+	text, _ = deck.Repair(text)
+	var prev rune
+	out := map[string]bool{}
+	for _, r := range text {
+		if !unicode.Is(unicode.Han, r) {
+			prev = 0
+			continue
+		}
+		if prev != 0 {
+			out[string([]rune{prev, r})] = true
+		}
+		prev = r
+	}
+	return out
+}
+
+// joinLines drops all whitespace, so that words wrapped across lines are
+// whole again.
+func joinLines(text string) string {
+	return strings.Join(strings.Fields(text), "")
+}
+
+// coverage is the share of want's keys that are in have.
+func coverage(want, have map[string]bool) float64 {
+	if len(want) == 0 {
+		return 1
+	}
+	n := 0
+	for k := range want {
+		if have[k] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(want))
+}
+
+var commentRe = regexp.MustCompile(`(?s)<!--(.*?)-->`)
+
+// editorsComments returns the text of the plain comments in src that begin
+// with "整理说明".
+func editorsComments(src string) []string {
+	var out []string
+	for _, m := range commentRe.FindAllStringSubmatch(src, -1) {
+		if t := strings.TrimSpace(m[1]); strings.HasPrefix(t, "整理说明") {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package slides_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -48,5 +49,29 @@ func TestExportCarriesKeyPhrases(t *testing.T) {
 				t.Errorf("width %d: key phrase %q is not in the export", width, p)
 			}
 		}
+	}
+}
+
+// minSourceCoverage is the share of the source's Chinese word pairs the
+// handout must carry: the talk may trim the slides, but the notes keep the
+// source's wording.
+const minSourceCoverage = 0.90
+
+// TestExportCoversSource compares "shovel export --notes" with the source
+// text (testdata/source.txt, the PDF extraction the deck was made from).
+func TestExportCoversSource(t *testing.T) {
+	src, err := os.ReadFile("testdata/source.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := export.Text(context.Background(), &out, openDeck(t), export.TextOptions{Width: 100, Notes: true}); err != nil {
+		t.Fatal(err)
+	}
+	want := cjkBigrams(string(src))
+	c := coverage(want, cjkBigrams(joinLines(out.String())))
+	t.Logf("export covers %.1f%% of the source's %d Chinese bigrams", 100*c, len(want))
+	if c < minSourceCoverage {
+		t.Errorf("export covers %.1f%% of the source's Chinese bigrams, want at least %.0f%%", 100*c, 100*minSourceCoverage)
 	}
 }

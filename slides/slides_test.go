@@ -19,7 +19,7 @@ const (
 	maxTableWidth    = 90 // cells: a table fits 100 columns, margins included, unwrapped
 	maxCodeWidth     = 60 // cells; code blocks are never re-wrapped
 	minSlides        = 28
-	maxSlides        = 40
+	maxSlides        = 42 // the source's 39 pages, the closing slide and one split
 	minNoteSentences = 2
 	maxNoteSentences = 6
 )
@@ -82,9 +82,8 @@ func TestEverySlideHasTitleNotesAndTime(t *testing.T) {
 
 func TestTimeBudgetsFitDuration(t *testing.T) {
 	d := openDeck(t)
-	total, want := d.TotalTime(), d.Meta.Duration
-	if diff := total - want; diff < -want/10 || diff > want/10 {
-		t.Errorf("time budgets sum to %v, want %v ±10%%", total, want)
+	if total, want := d.TotalTime(), d.Meta.Duration; total != want {
+		t.Errorf("time budgets sum to %v, want the duration, %v", total, want)
 	}
 }
 
@@ -103,10 +102,10 @@ var sections = []string{
 	"AI时代红利——为什么需要“铲”？", "生成式AI引爆技术奇点", "AI能力质变", "Scaling Law",
 	"原有认知 vs 当前现实", "算力需求", "为什么是GPU",
 	"英伟达核心价值", "核心逻辑", "飞轮", "硬件层——三芯战略", "三芯分工",
-	"硬件层——GPU", "硬件层——CPU", "硬件层——DPU", "NVLink与Infiniband",
+	"硬件层——GPU", "硬件层——CPU", "硬件层——DPU", "NVLink与InfiniBand",
 	"软件层", "应用工具层", "护城河", "应用层布局", "数字孪生和元宇宙", "空间智能",
 	"长期成长——盈利预测", "盈利基石", "盈利业务",
-	"自成长模型对英伟达的冲击", "突破scaling law", "自成长模块化大模型产业生态链", "打破CUDA生态",
+	"自成长模型对英伟达的冲击", "突破Scaling Law", "自成长模块化大模型产业生态链", "打破CUDA生态",
 }
 
 func TestSectionsInSourceOrder(t *testing.T) {
@@ -249,7 +248,7 @@ var keyPhrases = []string{
 	"Scaling Law", "1750亿参数", "ChatGPT 3.5", "大力出奇迹", "边际收益递减",
 	"训练", "推理", "集群计算", "谷歌TPU", "CUDA生态加持", "硬件定义能力边界",
 	"更多开发者采用CUDA", "三芯", "BlueField-2", "NVIDIA Grace", "x86", "NVLink-C2C",
-	"GPU-direct RDMA", "5-12 倍", "生态离不开", "DOCA", "Magnum IO", "切换成本极高",
+	"GPU-direct RDMA", "5-12倍", "生态离不开", "DOCA", "Magnum IO", "切换成本极高",
 	"5000万+下载量", "DRIVE & Omniverse", "以虚强实", "空间智能", "世界模型",
 	"多层次的护城河", "需求粘性", "30%-40%", "脑子清楚的AI", "逃出算力黑洞",
 	"自成长模块化大模型产业生态链", "曼德勃罗", "即插即用", "跨越英伟达核心护城河",
