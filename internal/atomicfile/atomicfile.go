@@ -41,7 +41,7 @@ func WriteMode(path string, perm fs.FileMode, write func(io.Writer) error) error
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
 	if err != nil {
-		return err
+		return targetError("create", path, "", err)
 	}
 	tmp := f.Name()
 	renamed := false
@@ -52,23 +52,39 @@ func WriteMode(path string, perm fs.FileMode, write func(io.Writer) error) error
 		}
 	}()
 	if err = write(f); err != nil {
-		return err
+		return targetError("write", path, tmp, err)
 	}
 	if err = f.Chmod(perm); err != nil {
-		return err
+		return targetError("write", path, tmp, err)
 	}
 	if err = f.Sync(); err != nil {
-		return err
+		return targetError("write", path, tmp, err)
 	}
 	if err = f.Close(); err != nil {
-		return err
+		return targetError("write", path, tmp, err)
 	}
 	if err = os.Rename(tmp, target); err != nil {
-		return err
+		return targetError("write", path, tmp, err)
 	}
 	renamed = true
 	syncDir(dir)
 	return nil
+}
+
+// targetError names path instead of the temporary file in a failure of
+// the file system: the user asked for path and has never heard of the
+// temporary name. Errors about other files (from write's own work) pass
+// unchanged; tmp "" stands for any path (os.CreateTemp reports a pattern).
+func targetError(op, path, tmp string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe) && (tmp == "" || pe.Path == tmp):
+		return &fs.PathError{Op: op, Path: path, Err: pe.Err}
+	case errors.As(err, &le):
+		return &fs.PathError{Op: op, Path: path, Err: le.Err}
+	}
+	return err
 }
 
 // resolve follows symbolic links at path so that the rename replaces the

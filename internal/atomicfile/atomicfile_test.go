@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -158,5 +159,34 @@ func TestWriteModeNewFile(t *testing.T) {
 	}
 	if got := info.Mode().Perm(); got != 0o600 {
 		t.Errorf("mode %v, want 0600", got)
+	}
+}
+
+// The user never heard of the temporary file: errors name the path given.
+func TestWriteErrorNamesTarget(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no", "x.txt")
+	out := filepath.Join(t.TempDir(), "out.txt")
+	other := filepath.Join(t.TempDir(), "other.txt")
+	tests := []struct {
+		name, path, want string
+		write            func(io.Writer) error
+	}{
+		{"missing directory", missing, missing, writeString("x")},
+		{"failed write", out, out, func(w io.Writer) error {
+			w.(*os.File).Close() // the next write fails with the temporary file's name
+			_, err := w.Write([]byte("x"))
+			return err
+		}},
+		// An error about another file stays as it is.
+		{"other file", out, other, func(io.Writer) error {
+			_, err := os.ReadFile(other)
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		err := Write(tt.path, tt.write)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), ".tmp") {
+			t.Errorf("%s: error %v; want it to name %s and no temporary file", tt.name, err, tt.want)
+		}
 	}
 }
