@@ -32,6 +32,8 @@ type Options struct {
 	Theme string
 	// Presenter starts in the presenter view.
 	Presenter bool
+	// Start is the slide shown first, from 0 (clamped to the deck).
+	Start int
 	// Watcher reports changes to the deck's files; nil means no live reload.
 	Watcher Watcher
 	// Now is the clock (time.Now when nil).
@@ -127,6 +129,7 @@ func New(opts Options) (*Model, error) {
 		c:         &Common{Keys: DefaultKeyMap(), Now: opts.Now, Log: opts.Log},
 		opts:      opts,
 		presenter: opts.Presenter,
+		pos:       nav.State{Slide: opts.Start},
 		tick:      everySecond,
 	}
 	if theme == "auto" {
