@@ -1,21 +1,35 @@
 GO      ?= go
 BIN     := bin/shovel
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -X shovel/internal/cli.version=$(VERSION)
+# shovel reads its version from the build info the go command records: the
+# commit, its time and whether the tree was modified. -buildvcs=auto
+# records it even where GOFLAGS says -buildvcs=false, and skips it quietly
+# outside a git checkout.
+BUILDFLAGS := -buildvcs=auto
+MANDIR  ?= man
 PKGS    := ./...
 # The race detector needs cgo and a C compiler; without one, test anyway.
 RACE    := $(shell [ "$$(go env CGO_ENABLED)" = 1 ] && command -v $$(go env CC) >/dev/null 2>&1 && echo -race)
 NOCGO   := $(if $(RACE),,CGO_ENABLED=0 )
 
-.PHONY: run build test vet bench fuzz fmt e2e clean
+.PHONY: run build install man test vet bench fuzz fmt e2e clean
 
 ## run: present the built-in deck (shovel needs no cgo: a static binary)
 run:
-	CGO_ENABLED=0 $(GO) run -ldflags "$(LDFLAGS)" ./cmd/shovel
+	CGO_ENABLED=0 $(GO) run ./cmd/shovel
 
 ## build: build bin/shovel
 build:
-	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/shovel
+	CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/shovel
+
+## install: install shovel into $(go env GOBIN), else $(go env GOPATH)/bin
+install:
+	CGO_ENABLED=0 $(GO) install $(BUILDFLAGS) ./cmd/shovel
+	@bin=$$($(GO) env GOBIN); bin=$${bin:-$$($(GO) env GOPATH)/bin}; echo "installed $$bin/shovel"; \
+	case ":$$PATH:" in *":$$bin:"*) ;; *) echo "note: $$bin is not on your PATH";; esac
+
+## man: write the man pages into $(MANDIR) (default man/)
+man:
+	CGO_ENABLED=0 $(GO) run ./cmd/shovel man $(MANDIR)
 
 ## test: vet and run every test with the race detector (when a C compiler is there)
 test: vet
@@ -43,4 +57,4 @@ fmt:
 	gofmt -w $$(git ls-files '*.go')
 
 clean:
-	rm -rf bin
+	rm -rf bin $(MANDIR)

@@ -2,21 +2,36 @@ package cli
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
 
 	"shovel/deck"
 	"shovel/slides"
 )
 
-// openDeck reads the deck at path, or the built-in deck when path is "".
-// A deck that cannot be read at all is an InputError.
-func openDeck(path string) (*deck.Deck, error) {
+// stdinName names a deck read from standard input in diagnostics.
+const stdinName = "<stdin>"
+
+// openDeck reads the deck at path: the built-in deck when path is "", and
+// Markdown from stdin when it is "-". A deck that cannot be read at all
+// is an InputError.
+func openDeck(path string, stdin io.Reader) (*deck.Deck, error) {
 	var (
 		d   *deck.Deck
 		err error
 	)
-	if path == "" {
+	switch path {
+	case "":
 		d, err = slides.Open()
-	} else {
+	case "-":
+		d, err = readStdinDeck(stdin)
+	default:
 		d, err = deck.Open(path)
 	}
 	var re *deck.ReadError
@@ -24,4 +39,83 @@ func openDeck(path string) (*deck.Deck, error) {
 		return nil, &InputError{Err: err}
 	}
 	return d, err
+}
+
+func readStdinDeck(stdin io.Reader) (*deck.Deck, error) {
+	if stdin == nil {
+		return nil, &InputError{Err: errors.New("-: no standard input to read the deck from")}
+	}
+	src, err := io.ReadAll(stdin)
+	if err != nil {
+		return nil, &InputError{Err: fmt.Errorf("reading the deck from standard input: %w", err)}
+	}
+	return deck.Parse(stdinName, src)
+}
+
+// checkDeckArg is for "shovel ARG", where cobra found no command named
+// ARG: a missing path that looks like a mistyped command gets the
+// suggestion cobra would have made.
+func checkDeckArg(cmd *cobra.Command, arg string) error {
+	if arg == "-" {
+		return nil
+	}
+	if _, err := os.Stat(arg); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if s := cmd.SuggestionsFor(arg); len(s) > 0 {
+		return FlagErrorf("unknown command %q (and no such file); did you mean %s?", arg, strings.Join(s, " or "))
+	}
+	if !strings.ContainsAny(arg, `./\`) {
+		return FlagErrorf("unknown command %q, and no file or directory of that name", arg)
+	}
+	return nil // openDeck reports the missing file
+}
+
+// startSlide finds the slide --start names, as an index from 0: a number
+// counts from 1; other text is looked for in the slides' titles, ignoring
+// case, a whole title first, then the first title containing it.
+func startSlide(d *deck.Deck, start string) (int, error) {
+	start = strings.TrimSpace(start)
+	if start == "" {
+		return 0, nil
+	}
+	if n, err := strconv.Atoi(start); err == nil {
+		if n < 1 || n > len(d.Slides) {
+			return 0, FlagErrorf("--start %d: the deck has slides 1 to %d", n, len(d.Slides))
+		}
+		return n - 1, nil
+	}
+	want := strings.ToLower(start)
+	for i, s := range d.Slides {
+		if strings.ToLower(s.Title) == want {
+			return i, nil
+		}
+	}
+	for i, s := range d.Slides {
+		if strings.Contains(strings.ToLower(s.Title), want) {
+			return i, nil
+		}
+	}
+	return 0, FlagErrorf("--start %q: no slide number, and no slide title contains it", start)
+}
+
+// keyInput is where present reads keys: standard input when it is a
+// terminal and not the deck, else the controlling terminal, so that
+// "cmd | shovel present -" and "shovel present talk.md </dev/null" work.
+func keyInput(streams *IOStreams, deckOnStdin bool) (io.Reader, func(), error) {
+	if !deckOnStdin && streams.InFile != nil && streams.StdinIsTerminal != nil && streams.StdinIsTerminal() {
+		return streams.InFile, func() {}, nil
+	}
+	why := "standard input is not a terminal"
+	if deckOnStdin {
+		why = "standard input holds the deck"
+	}
+	if streams.OpenTTY == nil {
+		return nil, nil, &InputError{Err: fmt.Errorf("present reads keys from a terminal: %s, and there is no controlling terminal", why)}
+	}
+	tty, err := streams.OpenTTY()
+	if err != nil {
+		return nil, nil, &InputError{Err: fmt.Errorf("present reads keys from a terminal: %s, and there is no controlling terminal (%v)", why, err)}
+	}
+	return tty, func() { tty.Close() }, nil
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
 
 	"shovel/deck"
 )
@@ -43,6 +46,43 @@ func (e *SilentError) Error() string { return fmt.Sprintf("exit status %d", e.Co
 
 // ErrInterrupted is returned when the user interrupts a command.
 var ErrInterrupted = errors.New("interrupted")
+
+// report prints err, if it is not already reported, with a hint to the
+// failed command's help for usage errors, and returns the exit code.
+func report(w io.Writer, cmdPath string, err error) int {
+	var se *SilentError
+	if err != nil && !errors.As(err, &se) && !errors.Is(err, ErrInterrupted) {
+		fmt.Fprintf(w, "shovel: %v\n", err)
+		var fe *FlagError
+		if errors.As(err, &fe) {
+			fmt.Fprintf(w, "Run '%s --help' for usage.\n", cmdPath)
+		}
+	}
+	return exitCode(err)
+}
+
+// typedArgErrors wraps the argument validators of cmd and its subcommands
+// so that their errors are FlagErrors: cobra returns them as plain errors,
+// and guessing from their text would also catch errors from the system.
+// Flag parsing errors get the same treatment from the root's flag error
+// function, which subcommands inherit.
+func typedArgErrors(cmd *cobra.Command) {
+	if validate := cmd.Args; validate != nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if err := validate(c, args); err != nil {
+				var fe *FlagError
+				if errors.As(err, &fe) {
+					return err
+				}
+				return &FlagError{Err: err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		typedArgErrors(sub)
+	}
+}
 
 // exitCode maps an error returned by a command to the process exit code.
 func exitCode(err error) int {

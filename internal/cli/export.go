@@ -19,7 +19,7 @@ import (
 // ExportOptions are the inputs of "shovel export".
 type ExportOptions struct {
 	IO   *IOStreams
-	Path string // "" for the built-in deck
+	Path string // "" for the built-in deck, "-" for standard input
 	// Output is the file to write; "" or "-" means standard output.
 	Output string
 	Format string // "text" or "markdown"
@@ -36,7 +36,7 @@ func NewCmdExport(io *IOStreams, runF func(*ExportOptions) error) *cobra.Command
 	opts := &ExportOptions{IO: io}
 	var steps string
 	cmd := &cobra.Command{
-		Use:   "export [FILE|DIR]",
+		Use:   "export [FILE|DIR|-]",
 		Short: "Write a deck as plain text (or normalised Markdown)",
 		Long: `Write the deck as plain UTF-8 text for review, email, diffs and handouts:
 a front page, then each slide under a header line with its number and title,
@@ -47,15 +47,18 @@ time budgets. The same deck and flags always give the same bytes.
 matter, slides, pauses, layouts, notes as <!-- speaker_note: ... -->), which
 helps to migrate decks written for other tools.
 
-Without an argument, export writes the built-in deck. Output goes to standard
-output unless -o names a file; the file is replaced atomically, and export
-refuses to overwrite the deck it reads.
+Without an argument, export writes the built-in deck; with -, Markdown read
+from standard input. Output goes to standard output unless -o names a file;
+the file is replaced atomically, and export refuses to overwrite the deck it
+reads.
 
-Exit status: 0 on success, 1 when the deck has errors (nothing is written;
-run 'shovel lint' for details), 2 for bad flags or an unreadable deck.`,
+Exit status: 0 on success; 1 when the deck has errors (nothing is written;
+run 'shovel lint' for details) or the output cannot be written; 2 for bad
+flags or an unreadable deck.`,
 		Example: `  shovel export talk.md --notes -o talk.txt
   shovel export talk/ --slides 3-7,12 --steps all --width 100
-  shovel export old-talk.md --format markdown -o talk.md`,
+  shovel export old-talk.md --format markdown -o talk.md
+  generate-slides | shovel export - -o talk.txt`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -77,6 +80,11 @@ run 'shovel lint' for details), 2 for bad flags or an unreadable deck.`,
 	f.BoolVar(&opts.Notes, "notes", false, "include speaker notes and time budgets (text; markdown always has them)")
 	f.StringVar(&opts.Slides, "slides", "", "export only these slides, e.g. 3-7,12")
 	f.StringVar(&steps, "steps", "final", "final: each slide as it ends; all: every reveal step (text only)")
+	cmd.ValidArgsFunction = completeDeck
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text\tplain UTF-8 text", "markdown\tshovel's own Markdown"))
+	_ = cmd.RegisterFlagCompletionFunc("steps", fixedCompletions("final\teach slide as it ends", "all\tevery reveal step"))
+	_ = cmd.RegisterFlagCompletionFunc("width", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("slides", cobra.NoFileCompletions)
 	return cmd
 }
 
@@ -107,7 +115,7 @@ func checkExportFlags(cmd *cobra.Command, opts *ExportOptions, steps string) err
 }
 
 func runExport(opts *ExportOptions) error {
-	d, err := openDeck(opts.Path)
+	d, err := openDeck(opts.Path, opts.IO.In)
 	if err != nil {
 		return err
 	}

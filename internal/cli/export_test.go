@@ -258,7 +258,7 @@ func TestExportExitCodes(t *testing.T) {
 		{"deck with errors", []string{"export", bad}, ExitFailure, "", "unterminated code fence"},
 		{"missing deck", []string{"export", filepath.Join(dir, "nope.md")}, ExitUsage, "", "no such file or directory"},
 		{"binary deck", []string{"export", binary}, ExitUsage, "", "binary file"},
-		{"narrow", []string{"export", "--width", "19"}, ExitUsage, "", "Run 'shovel --help' for usage."},
+		{"narrow", []string{"export", "--width", "19"}, ExitUsage, "", "Run 'shovel export --help' for usage."},
 		{"not a number", []string{"export", "--width", "wide"}, ExitUsage, "", "invalid argument"},
 		{"bad steps", []string{"export", "--steps", "some"}, ExitUsage, "", "--steps"},
 		{"bad format", []string{"export", "--format", "html"}, ExitUsage, "", "--format"},

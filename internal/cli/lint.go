@@ -17,7 +17,7 @@ import (
 // LintOptions are the inputs of "shovel lint".
 type LintOptions struct {
 	IO   *IOStreams
-	Path string // "" for the built-in deck
+	Path string // "" for the built-in deck, "-" for standard input
 	// Strict makes warnings fail the run too.
 	Strict bool
 	// Fix rewrites the deck's files with PDF look-alikes repaired first.
@@ -32,7 +32,7 @@ func NewCmdLint(io *IOStreams, runF func(*LintOptions) error) *cobra.Command {
 	opts := &LintOptions{IO: io}
 	var size string
 	cmd := &cobra.Command{
-		Use:   "lint [FILE|DIR]",
+		Use:   "lint [FILE|DIR|-]",
 		Short: "Check a deck and print every problem as file:line:col",
 		Long: `Parse a deck and print every diagnostic like a compiler:
 
@@ -48,7 +48,8 @@ fit above the footer gets a warning, since it will have to scroll.
 
 Exit status: 0 when there are no errors, 1 when the deck has errors (or
 warnings, with --strict), 2 when the deck cannot be read at all.
-Without an argument, lint checks the built-in deck.`,
+Without an argument, lint checks the built-in deck; with -, Markdown read
+from standard input (its diagnostics name it <stdin>).`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -65,25 +66,27 @@ Without an argument, lint checks the built-in deck.`,
 			return runLint(opts)
 		},
 	}
+	cmd.ValidArgsFunction = completeDeck
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "repair PDF look-alike characters in the deck's files")
 	cmd.Flags().StringVar(&size, "size", "100x30", "terminal the talk will be given in, `COLSxROWS`")
+	_ = cmd.RegisterFlagCompletionFunc("size", cobra.NoFileCompletions)
 	return cmd
 }
 
 func runLint(opts *LintOptions) error {
-	d, err := openDeck(opts.Path)
+	if opts.Fix && (opts.Path == "" || opts.Path == "-") {
+		return FlagErrorf("--fix rewrites files: give the path of your deck (the built-in deck is read-only, standard input cannot be rewritten)")
+	}
+	d, err := openDeck(opts.Path, opts.IO.In)
 	if err != nil {
 		return err
 	}
 	if opts.Fix {
-		if opts.Path == "" {
-			return FlagErrorf("--fix rewrites files: give the path of your deck (the built-in deck is read-only)")
-		}
 		if err := repairFiles(d.Files, opts.IO.ErrOut); err != nil {
 			return err
 		}
-		if d, err = openDeck(opts.Path); err != nil {
+		if d, err = openDeck(opts.Path, opts.IO.In); err != nil {
 			return err
 		}
 	}

@@ -3,10 +3,7 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"os"
-	"strings"
 )
 
 // Main runs shovel with the process's arguments and returns its exit code.
@@ -16,33 +13,10 @@ func Main() int {
 
 // Run executes the command line args with the given streams.
 func Run(args []string, io *IOStreams) int {
-	cmd := NewCmdRoot(io)
-	cmd.SetArgs(args)
-	err := cmd.Execute()
-	if err == nil {
-		return ExitOK
-	}
-	var se *SilentError
-	if !errors.As(err, &se) && !errors.Is(err, ErrInterrupted) {
-		fmt.Fprintf(io.ErrOut, "shovel: %v\n", err)
-		var fe *FlagError
-		if errors.As(err, &fe) || isCobraUsageError(err) {
-			fmt.Fprintln(io.ErrOut, "Run 'shovel --help' for usage.")
-			return ExitUsage
-		}
-	}
-	return exitCode(err)
-}
-
-// cobra reports unknown commands and flags as plain errors; recognise them
-// so they get the usage exit code.
-func isCobraUsageError(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag",
-		"flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most"} {
-		if strings.HasPrefix(msg, p) || strings.Contains(msg, " "+p) {
-			return true
-		}
-	}
-	return false
+	root := NewCmdRoot(io)
+	root.SetArgs(args)
+	// ExecuteC returns the command that failed, so a usage error can point
+	// at that command's help.
+	cmd, err := root.ExecuteC()
+	return report(io.ErrOut, cmd.CommandPath(), err)
 }

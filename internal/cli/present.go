@@ -20,7 +20,10 @@ import (
 // PresentOptions are the inputs of "shovel present".
 type PresentOptions struct {
 	IO   *IOStreams
-	Path string // "" for the built-in deck
+	Path string // "" for the built-in deck, "-" for standard input
+	// Start is the first slide shown: a number from 1, or text found in a
+	// slide's title; "" is the first slide.
+	Start string
 	// Presenter starts in the presenter view.
 	Presenter bool
 	// Theme is dark, light, auto, notty or a style file; "" lets NO_COLOR,
@@ -50,7 +53,15 @@ with a banner naming the file and line.
 
 P toggles the presenter view (current and next slide, speaker notes, clock,
 timer and pace against the slides' time budgets); --presenter starts in it.
-Without an argument, present shows the built-in deck.`,
+Without an argument, present shows the built-in deck; with -, a deck
+read from standard input (keys then come from the terminal, /dev/tty).
+Keys are read from /dev/tty too whenever standard input is not a terminal.
+
+--start N opens the deck at slide N; --start TEXT at the first slide whose
+title contains TEXT (any case).`,
+		Example: `  shovel present talk.md --start 12
+  shovel present talk/ --presenter --start "Q&A"
+  generate-slides | shovel present -`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -61,15 +72,25 @@ Without an argument, present shows the built-in deck.`,
 			}
 			return runPresent(opts)
 		},
+		ValidArgsFunction: completeDeck,
 	}
+	addPresentFlags(cmd, opts)
+	return cmd
+}
+
+// addPresentFlags declares present's flags on cmd: "shovel present" and
+// "shovel FILE" take the same ones.
+func addPresentFlags(cmd *cobra.Command, opts *PresentOptions) {
 	f := cmd.Flags()
+	f.StringVar(&opts.Start, "start", "", "start at this slide: a `N`umber from 1, or text from a slide's title")
 	f.BoolVar(&opts.Presenter, "presenter", false, "start in the presenter view (speaker notes, timer, pace)")
-	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces notty)")
+	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty, another glamour style or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces notty)")
 	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
 	f.IntVar(&opts.FPS, "fps", 0, "most frames drawn per second (default 60)")
 	_ = f.MarkHidden("fps") // a tuning knob for measurements, not for speakers
-	return cmd
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeTheme)
+	_ = cmd.RegisterFlagCompletionFunc("start", cobra.NoFileCompletions)
 }
 
 func runPresent(opts *PresentOptions) error {
@@ -79,7 +100,7 @@ func runPresent(opts *PresentOptions) error {
 	}
 	// The deck is read first: a missing file or a broken deck is the more
 	// useful message, with or without a terminal.
-	d, err := openDeck(opts.Path)
+	d, err := openDeck(opts.Path, opts.IO.In)
 	if err != nil {
 		return err
 	}
@@ -91,10 +112,19 @@ func runPresent(opts *PresentOptions) error {
 			d.Root, plural(d.Diagnostics.Count(deck.Error), "error"))
 		return &SilentError{Code: ExitFailure}
 	}
+	start, err := startSlide(d, opts.Start)
+	if err != nil {
+		return err
+	}
 	if opts.IO.IsTerminal == nil || !opts.IO.IsTerminal() {
 		return &InputError{Err: errors.New("present needs a terminal, and standard output is not one; " +
 			"to get the deck as text use 'shovel export'")}
 	}
+	keys, closeKeys, err := keyInput(opts.IO, opts.Path == "-")
+	if err != nil {
+		return err
+	}
+	defer closeKeys()
 	log, closeLog, err := openLog(opts.LogFile, getenv)
 	if err != nil {
 		return err
@@ -105,12 +135,16 @@ func runPresent(opts *PresentOptions) error {
 		Deck:      d,
 		Theme:     presentTheme(opts.Theme, getenv),
 		Presenter: opts.Presenter,
+		Start:     start,
 		Log:       log,
 		Load:      func() (*deck.Deck, error) { return deck.Open(opts.Path) },
 	}
-	if opts.Path == "" {
+	switch {
+	case opts.Path == "":
 		topts.Load = slides.Open
-	} else if !opts.NoWatch {
+	case opts.Path == "-":
+		topts.Load = nil // standard input is read once: nothing to reload
+	case !opts.NoWatch:
 		w, err := watch.New(100*time.Millisecond, log)
 		if err != nil {
 			log.Debug("no live reload", "err", err)
@@ -126,15 +160,11 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	var in io.Reader = opts.IO.In
 	var out io.Writer = opts.IO.Out
-	if opts.IO.InFile != nil {
-		in = opts.IO.InFile
-	}
 	if opts.IO.OutFile != nil {
 		out = opts.IO.OutFile
 	}
-	err = tui.Run(context.Background(), m, in, out, opts.FPS)
+	err = tui.Run(context.Background(), m, keys, out, opts.FPS)
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}

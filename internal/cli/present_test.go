@@ -18,6 +18,7 @@ func TestPresentFlags(t *testing.T) {
 		{[]string{"talk.md"}, PresentOptions{Path: "talk.md"}, false},
 		{[]string{"--presenter", "--theme", "light", "--log", "x.log", "--no-watch", "talk/"},
 			PresentOptions{Path: "talk/", Presenter: true, Theme: "light", LogFile: "x.log", NoWatch: true}, false},
+		{[]string{"-", "--start", "Q&A"}, PresentOptions{Path: "-", Start: "Q&A"}, false},
 		{[]string{"a.md", "b.md"}, PresentOptions{}, true},
 	}
 	for _, tt := range tests {
@@ -30,7 +31,7 @@ func TestPresentFlags(t *testing.T) {
 			continue
 		}
 		if got.Path != tt.want.Path || got.Presenter != tt.want.Presenter || got.Theme != tt.want.Theme ||
-			got.LogFile != tt.want.LogFile || got.NoWatch != tt.want.NoWatch {
+			got.LogFile != tt.want.LogFile || got.NoWatch != tt.want.NoWatch || got.Start != tt.want.Start {
 			t.Errorf("%v: options = %+v, want %+v", tt.args, *got, tt.want)
 		}
 	}

@@ -19,6 +19,11 @@ type IOStreams struct {
 	OutFile *os.File
 	// IsTerminal reports whether Out is a terminal.
 	IsTerminal func() bool
+	// StdinIsTerminal reports whether In is a terminal.
+	StdinIsTerminal func() bool
+	// OpenTTY opens the controlling terminal, for keys when standard input
+	// is not one.
+	OpenTTY func() (*os.File, error)
 }
 
 // System returns the process's own streams.
@@ -26,7 +31,9 @@ func System() *IOStreams {
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		InFile: os.Stdin, OutFile: os.Stdout,
-		IsTerminal: func() bool { return term.IsTerminal(os.Stdout.Fd()) },
+		IsTerminal:      func() bool { return term.IsTerminal(os.Stdout.Fd()) },
+		StdinIsTerminal: func() bool { return term.IsTerminal(os.Stdin.Fd()) },
+		OpenTTY:         func() (*os.File, error) { return os.Open("/dev/tty") },
 	}
 }
 

@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The man pages build (CI runs this) and carry each command's flags.
+func TestManPages(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "man1")
+	io, _, _, errOut := TestStreams()
+	if code := Run([]string{"man", dir}, io); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := map[string]string{
+		"shovel.1":            "\\fB--start\\fP",
+		"shovel-present.1":    "\\fB--presenter\\fP",
+		"shovel-export.1":     "\\fB--format\\fP",
+		"shovel-lint.1":       "\\fB--strict\\fP",
+		"shovel-version.1":    "version",
+		"shovel-completion.1": "powershell",
+		"shovel-man.1":        "man pages",
+	}
+	for name, has := range want {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		page := string(b)
+		if !strings.HasPrefix(page, ".nh\n.TH ") || !strings.Contains(page, has) || strings.Contains(page, "Auto generated") {
+			t.Errorf("%s does not look like its man page (want %q):\n%.300s", name, has, page)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != len(want) {
+		t.Errorf("%d files in %s, want %d", len(entries), dir, len(want))
+	}
+	if !strings.Contains(errOut.String(), "wrote 7 man pages") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
