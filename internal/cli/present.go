@@ -82,7 +82,7 @@ title contains TEXT (any case).`,
 // "shovel FILE" take the same ones.
 func addPresentFlags(cmd *cobra.Command, opts *PresentOptions) {
 	f := cmd.Flags()
-	f.StringVar(&opts.Start, "start", "", "start at this slide: a `N`umber from 1, or text from a slide's title")
+	f.StringVar(&opts.Start, "start", "", "start at slide `N` (from 1), or at the first slide whose title contains the text given")
 	f.BoolVar(&opts.Presenter, "presenter", false, "start in the presenter view (speaker notes, timer, pace)")
 	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty, another glamour style or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces notty)")
 	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
