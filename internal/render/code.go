@@ -10,6 +10,8 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 	chromastyles "github.com/alecthomas/chroma/v2/styles"
 	xansi "github.com/charmbracelet/x/ansi"
+
+	"shovel/internal/termsafe"
 )
 
 // highlighter colours code with chroma in the theme's code_block style (a
@@ -152,7 +154,7 @@ func (r *codeRow) add(m measurer, s, sgr string) {
 func (ts *typesetter) codeBlock(code, lang string, width int) []line {
 	cb := ts.th.cfg.CodeBlock
 	base := ts.th.sgr(merge(ts.th.base, cb.StylePrimitive))
-	rows := ts.highlight(visibleControls(strings.TrimRight(code, "\n")), lang, base)
+	rows := ts.highlight(termsafe.Text(strings.TrimRight(code, "\n")), lang, base)
 	margin := 0
 	if cb.Margin != nil {
 		margin += int(*cb.Margin)

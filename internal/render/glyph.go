@@ -24,7 +24,8 @@ type glyph struct {
 	deco  bool   // a decoration, not text: exempt from kinsoku
 }
 
-// appendGlyphs appends the grapheme clusters of s, with their widths and
+// appendGlyphs appends the grapheme clusters of s (control characters
+// already replaced by termsafe.Text), with their widths and
 // the break opportunities after each (UAX #14, then tailored), to dst.
 func (m measurer) appendGlyphs(dst []glyph, s, sgr string) []glyph {
 	first := len(dst)
@@ -51,9 +52,6 @@ func (m measurer) appendGlyphs(dst []glyph, s, sgr string) []glyph {
 			nextSeg()
 		}
 		gl := glyph{s: g, sgr: sgr, w: m.cluster(g, uw)}
-		if pic, ok := controlPicture(firstRune(g)); ok {
-			gl.s, gl.w = pic, 1
-		}
 		switch g {
 		case " ", "\t":
 			gl.space, gl.s, gl.w = true, " ", 1

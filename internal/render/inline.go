@@ -9,6 +9,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"shovel/deck"
+	"shovel/internal/termsafe"
 )
 
 type pieceKind uint8
@@ -175,7 +176,8 @@ func (m measurer) pieceGlyphs(ps []piece) []glyph {
 	for i, p := range ps {
 		switch p.kind {
 		case pText:
-			text.WriteString(p.text)
+			// Controls become pictures here, before offsets are taken.
+			text.WriteString(termsafe.Text(p.text))
 		case pSoft:
 			text.WriteString(softBreak(ps, i))
 		case pHard:

@@ -85,6 +85,7 @@ func loadTheme(name, deckDir string) (*theme, error) {
 }
 
 func newTheme(cfg ansi.StyleConfig, plain bool) *theme {
+	defuse(&cfg)
 	t := &theme{cfg: cfg, plain: plain}
 	t.base = colours(merge(merge(colours(cfg.Document.StylePrimitive), cfg.Paragraph.StylePrimitive), cfg.Text))
 	return t

@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"shovel/internal/termsafe"
+)
 
 // lineSpan is one filled line: glyphs[from:to], spaces at both ends
 // already trimmed away.
@@ -146,7 +150,7 @@ func WrapTextAmbiguous(text string, width, amb int) []string {
 }
 
 func wrapPlain(m measurer, text string, width int) []string {
-	gs := m.appendGlyphs(nil, text, "")
+	gs := m.appendGlyphs(nil, termsafe.Text(text), "")
 	spans := fill(gs, width)
 	out := make([]string, len(spans))
 	var b strings.Builder
