@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"shovel/deck"
+	"shovel/internal/termsafe"
 )
 
 // indexView is the slide index: numbered titles, filtered by what the
@@ -30,7 +31,7 @@ func (v *indexView) setDeck(d *deck.Deck) {
 	v.items, v.keys = v.items[:0], v.keys[:0]
 	digits := len(fmt.Sprint(len(d.Slides)))
 	for _, s := range d.Slides {
-		item := fmt.Sprintf("%*d. %s", digits, s.Number, s.Title)
+		item := fmt.Sprintf("%*d. %s", digits, s.Number, termsafe.Line(s.Title))
 		v.items = append(v.items, item)
 		v.keys = append(v.keys, strings.ToLower(item))
 	}
@@ -108,7 +109,7 @@ func (v *indexView) View() string {
 	rows := make([]string, 0, v.h)
 	rows = append(rows, spread(" "+st.Label.Render("Slides")+st.Dim.Render(" — type to filter · ↑↓ choose · enter jumps · esc closes"),
 		st.Footer.Render(fmt.Sprintf("%d/%d ", len(v.shown), len(v.items))), v.w))
-	rows = append(rows, " / "+v.filter+"█")
+	rows = append(rows, " / "+termsafe.Line(v.filter)+"█")
 	rows = append(rows, st.Rule.Render(strings.Repeat("─", v.w)))
 	if len(v.shown) == 0 {
 		rows = append(rows, "   "+st.Dim.Render("no slide title matches"))

@@ -329,7 +329,7 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.content())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "shovel — " + m.deck.Meta.Title
+	v.WindowTitle = windowTitle(m.deck.Meta.Title)
 	return v
 }
 

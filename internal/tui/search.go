@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"shovel/deck"
+	"shovel/internal/termsafe"
 	"shovel/internal/tui/nav"
 )
 
@@ -162,6 +163,6 @@ func (b *searchBar) Update(msg tea.KeyPressMsg) (query string, done bool) {
 func (b *searchBar) Over(base string) string {
 	st := b.c.Styles
 	i := strings.LastIndexByte(base, '\n')
-	line := " " + st.Key.Render("/") + b.input + "█" + st.Dim.Render("   enter search · esc cancel")
+	line := " " + st.Key.Render("/") + termsafe.Line(b.input) + "█" + st.Dim.Render("   enter search · esc cancel")
 	return base[:i+1] + truncate(line, b.w)
 }

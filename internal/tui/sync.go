@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"shovel/internal/render"
+	"shovel/internal/termsafe"
 	"shovel/internal/tui/nav"
 	"shovel/internal/tui/pace"
 )
@@ -78,8 +79,10 @@ func (m *Model) refresh() {
 		return
 	}
 	s := m.deck.Slides[m.pos.Slide]
-	status := m.footerStatus()
-	m.audience.set(m.cur.slide, m.banner, !s.NoFooter, footer{
+	// Everything below comes from the deck or from error messages that
+	// quote it: shown as text, never sent to the terminal as commands.
+	status := termsafe.Line(m.footerStatus())
+	m.audience.set(m.cur.slide, termsafe.Line(m.banner), !s.NoFooter, footer{
 		left:  m.footerLeft(),
 		flash: status,
 		step:  m.stepText(),
@@ -91,8 +94,8 @@ func (m *Model) refresh() {
 }
 
 func (m *Model) footerLeft() string {
-	title := m.deck.Meta.Title
-	st := m.deck.Slides[m.pos.Slide].Title
+	title := termsafe.Line(m.deck.Meta.Title)
+	st := m.slideTitle(m.pos.Slide)
 	switch {
 	case title == "":
 		return st
@@ -127,12 +130,12 @@ func (m *Model) presenterData(status string) presenterData {
 	rep := pace.Compute(m.budgets, m.pos.Slide, elapsed, m.deck.Meta.Duration)
 	d := presenterData{
 		cur: m.cur.slide, next: m.cur.next, notes: m.cur.notes,
-		banner:  m.banner,
+		banner:  termsafe.Line(m.banner),
 		status:  status,
 		slide:   m.pos.Slide + 1,
 		total:   len(m.deck.Slides),
 		step:    m.stepText(),
-		title:   m.deck.Slides[m.pos.Slide].Title,
+		title:   m.slideTitle(m.pos.Slide),
 		clock:   now.Format("15:04:05"),
 		elapsed: pace.Clock(elapsed),
 		timer:   m.timer,
@@ -145,7 +148,10 @@ func (m *Model) presenterData(status string) presenterData {
 	case m.cur.nextPos.Slide == m.pos.Slide:
 		d.nextLabel = fmt.Sprintf("NEXT — step %d/%d of this slide", m.cur.nextPos.Step+1, m.shape[m.pos.Slide])
 	default:
-		d.nextLabel = fmt.Sprintf("NEXT — %d. %s", m.cur.nextPos.Slide+1, m.deck.Slides[m.cur.nextPos.Slide].Title)
+		d.nextLabel = fmt.Sprintf("NEXT — %d. %s", m.cur.nextPos.Slide+1, m.slideTitle(m.cur.nextPos.Slide))
 	}
 	return d
 }
+
+// slideTitle is slide i's title as the chrome shows it.
+func (m *Model) slideTitle(i int) string { return termsafe.Line(m.deck.Slides[i].Title) }

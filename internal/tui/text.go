@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"shovel/internal/render"
+	"shovel/internal/termsafe"
 )
 
 // width is the display width of s in cells, escape codes ignored.
@@ -60,3 +61,8 @@ func padLines(lines []string, h int) []string {
 	copy(out, lines)
 	return out
 }
+
+// windowTitle is the terminal window's title: built only from sanitised
+// text, since a deck title could otherwise carry an OSC that rewrites the
+// title or the clipboard.
+func windowTitle(deckTitle string) string { return "shovel — " + termsafe.Line(deckTitle) }
