@@ -73,6 +73,7 @@ func parseMeta(file, src string, line0 int) (Meta, []Diagnostic) {
 			continue
 		}
 		val := strings.TrimSpace(v.Value)
+		diags = append(diags, valueControls(pos, k.Value, val)...)
 		switch strings.ReplaceAll(strings.ToLower(k.Value), "-", "_") {
 		case "title":
 			meta.Title = val

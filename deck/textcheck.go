@@ -88,7 +88,7 @@ func textChecks(display, text string) []Diagnostic {
 			break // one per line is enough to find it
 		}
 	}
-	return out
+	return append(out, controlChecks(display, text)...)
 }
 
 const twoEmDash = '⸺'

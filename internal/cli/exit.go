@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"shovel/deck"
+	"shovel/internal/termsafe"
 )
 
 // Exit codes, in one place.
@@ -52,7 +53,8 @@ var ErrInterrupted = errors.New("interrupted")
 func report(w io.Writer, cmdPath string, err error) int {
 	var se *SilentError
 	if err != nil && !errors.As(err, &se) && !errors.Is(err, ErrInterrupted) {
-		fmt.Fprintf(w, "shovel: %v\n", err)
+		// Error messages quote file names and deck text: shown, not obeyed.
+		fmt.Fprintf(w, "shovel: %s\n", termsafe.Line(err.Error()))
 		var fe *FlagError
 		if errors.As(err, &fe) {
 			fmt.Fprintf(w, "Run '%s --help' for usage.\n", cmdPath)

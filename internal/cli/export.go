@@ -14,6 +14,7 @@ import (
 	"shovel/deck"
 	"shovel/internal/atomicfile"
 	"shovel/internal/export"
+	"shovel/internal/termsafe"
 )
 
 // ExportOptions are the inputs of "shovel export".
@@ -121,9 +122,9 @@ func runExport(opts *ExportOptions) error {
 	}
 	if d.Diagnostics.HasErrors() {
 		for _, diag := range d.Diagnostics.Errors() {
-			fmt.Fprintln(opts.IO.ErrOut, diag)
+			fmt.Fprintln(opts.IO.ErrOut, termsafe.Line(diag.String()))
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %s; nothing exported\n", d.Root, plural(d.Diagnostics.Count(deck.Error), "error"))
+		fmt.Fprintf(opts.IO.ErrOut, "%s: %s; nothing exported\n", termsafe.Line(d.Root), plural(d.Diagnostics.Count(deck.Error), "error"))
 		return &SilentError{Code: ExitFailure}
 	}
 	var slides []int
@@ -145,7 +146,16 @@ func runExport(opts *ExportOptions) error {
 	}
 
 	if opts.Output == "" || opts.Output == "-" {
-		err = write(opts.IO.Out)
+		if opts.Format == "markdown" && opts.IO.IsTerminal != nil && opts.IO.IsTerminal() {
+			// Markdown is the deck's own text, escapes and all: fine in a
+			// file, but on a terminal it is shown, never obeyed.
+			tw := &termsafe.Writer{W: opts.IO.Out}
+			if err = write(tw); err == nil {
+				err = tw.Flush()
+			}
+		} else {
+			err = write(opts.IO.Out)
+		}
 	} else {
 		if opts.Path != "" {
 			if err := checkNotInput(opts.Output, opts.Path, d.Files); err != nil {

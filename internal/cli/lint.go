@@ -12,6 +12,7 @@ import (
 	"shovel/deck"
 	"shovel/internal/atomicfile"
 	"shovel/internal/render"
+	"shovel/internal/termsafe"
 )
 
 // LintOptions are the inputs of "shovel lint".
@@ -95,10 +96,10 @@ func runLint(opts *LintOptions) error {
 		d.Diagnostics.Sort(d.Files)
 	}
 	for _, diag := range d.Diagnostics {
-		fmt.Fprintln(opts.IO.Out, diag)
+		fmt.Fprintln(opts.IO.Out, termsafe.Line(diag.String()))
 	}
 	errs, warns := d.Diagnostics.Count(deck.Error), d.Diagnostics.Count(deck.Warning)
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %s, %s, %s\n", d.Root, plural(len(d.Slides), "slide"),
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %s, %s, %s\n", termsafe.Line(d.Root), plural(len(d.Slides), "slide"),
 		plural(errs, "error"), plural(warns, "warning"))
 	if errs > 0 || (opts.Strict && warns > 0) {
 		return &SilentError{Code: ExitFailure}
@@ -169,7 +170,7 @@ func repairFiles(files []string, log io.Writer) error {
 		}); err != nil {
 			return fmt.Errorf("--fix: %w", err)
 		}
-		fmt.Fprintf(log, "%s: repaired %s\n", f, plural(n, "character"))
+		fmt.Fprintf(log, "%s: repaired %s\n", termsafe.Line(f), plural(n, "character"))
 	}
 	return nil
 }

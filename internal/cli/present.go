@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"shovel/deck"
+	"shovel/internal/termsafe"
 	"shovel/internal/tui"
 	"shovel/internal/watch"
 	"shovel/slides"
@@ -106,10 +107,10 @@ func runPresent(opts *PresentOptions) error {
 	}
 	if d.Diagnostics.HasErrors() {
 		for _, diag := range d.Diagnostics {
-			fmt.Fprintln(opts.IO.ErrOut, diag)
+			fmt.Fprintln(opts.IO.ErrOut, termsafe.Line(diag.String()))
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %s; not presenting (run 'shovel lint' after fixing)\n",
-			d.Root, plural(d.Diagnostics.Count(deck.Error), "error"))
+			termsafe.Line(d.Root), plural(d.Diagnostics.Count(deck.Error), "error"))
 		return &SilentError{Code: ExitFailure}
 	}
 	start, err := startSlide(d, opts.Start)
