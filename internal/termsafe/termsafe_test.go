@@ -12,7 +12,7 @@ import (
 
 // payloads are what a hostile deck puts into its text (issue 12).
 var payloads = []string{
-	"Talk\x1b]52;c;SGVsbG8gZnJvbSBkZWNr\a\x1b]0;HIJACKED\a", // OSC 52 clipboard, OSC 0 window title
+	"Talk\x1b]52;c;SGVsbG8gZnJvbSBkZWNr\a\x1b]0;HIJACKED\a",  // OSC 52 clipboard, OSC 0 window title
 	"# Agenda\u009d52;c;SGVsbG8=\u009c",                      // C1 OSC and ST
 	"\u009b31mred\u009b0m",                                   // C1 CSI
 	"\x1bP+q544e\x1b\\",                                      // DCS (XTGETTCAP)
