@@ -216,6 +216,9 @@ func TestCheckersCatchBadInput(t *testing.T) {
 	if p := labelProblems("- **算力成为核心瓶颈**\n  AI三要素中\n- **标签**\\\n  下一行\n\n指数级爆炸：\nGPT-3\n\n依次：\n\n- 一"); len(p) != 2 {
 		t.Errorf("labels: %q, want the bold label and the colon run into their next lines", p)
 	}
+	if n := spokenLength("GPU行业，30%-40% 的 GPT-4o"); n != 6 {
+		t.Errorf("spokenLength = %d, want 6 (行业 的, GPU 30%%-40%% GPT-4o)", n)
+	}
 	if n := hanCount("GPU行业 AI"); n != 2 {
 		t.Errorf("hanCount = %d, want 2", n)
 	}
@@ -339,4 +342,12 @@ func editorsComments(src string) []string {
 		}
 	}
 	return out
+}
+
+var latinWordRe = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9.+%-]*`)
+
+// spokenLength is how much there is to say in notes: one per Chinese
+// character, one per Latin word or number.
+func spokenLength(notes string) int {
+	return hanCount(notes) + len(latinWordRe.FindAllString(notes, -1))
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"shovel/deck"
 	"shovel/slides"
@@ -179,6 +180,19 @@ func TestSlidesAreNotDense(t *testing.T) {
 	for _, s := range openDeck(t).Slides {
 		if n := hanCount(body(s)); n > maxBodyHan {
 			t.Errorf("%q shows %d Chinese characters, want at most %d: split or trim it", s.Title, n, maxBodyHan)
+		}
+	}
+}
+
+// charsPerMinute is how fast a presenter reads Chinese notes aloud.
+const charsPerMinute = 240
+
+// Every slide's notes can be said within its time budget.
+func TestNotesFitTimeBudgets(t *testing.T) {
+	for _, s := range openDeck(t).Slides {
+		need := time.Duration(spokenLength(s.Notes)) * time.Minute / charsPerMinute
+		if need > s.Time {
+			t.Errorf("%q: notes take %v to read at %d characters a minute, budget %v", s.Title, need.Round(time.Second), charsPerMinute, s.Time)
 		}
 	}
 }
