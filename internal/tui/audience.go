@@ -65,14 +65,14 @@ func (v *audienceView) View() string {
 	st := v.c.Styles
 	rows := make([]string, 0, v.h)
 	if v.banner != "" {
-		rows = append(rows, st.Banner.Render(spread(" "+v.banner, "", v.w)))
+		rows = append(rows, st.Banner.Render(v.c.spread(" "+v.banner, "", v.w)))
 	}
-	rows = append(rows, placePage(v.lines(), v.page, v.w, v.area(), v.scroll)...)
+	rows = append(rows, placePage(v.c, v.lines(), v.page, v.w, v.area(), v.scroll)...)
 	switch {
 	case v.showFoot:
 		rows = append(rows, v.footerLine())
 	case v.overflow():
-		rows = append(rows, spread("", st.Dim.Render(v.scrollHint()), v.w))
+		rows = append(rows, v.c.spread("", st.Dim.Render(v.scrollHint()), v.w))
 	default:
 		rows = append(rows, "")
 	}
@@ -81,7 +81,7 @@ func (v *audienceView) View() string {
 
 // placePage returns exactly h rows showing lines: scrolled when they do not
 // fit, else with a one-row top margin, or centred when the page asks.
-func placePage(lines []string, p *render.Page, w, h, scroll int) []string {
+func placePage(c *Common, lines []string, p *render.Page, w, h, scroll int) []string {
 	out := make([]string, 0, h)
 	if len(lines) > h {
 		lines = lines[scroll:min(scroll+h, len(lines))]
@@ -92,7 +92,7 @@ func placePage(lines []string, p *render.Page, w, h, scroll int) []string {
 	}
 	for _, l := range lines {
 		if p != nil && p.Width > w {
-			l = clip(l, w) // a page of the old width, during a resize
+			l = c.clip(l, w) // a page of the old width, during a resize
 		}
 		out = append(out, l)
 	}
@@ -127,21 +127,22 @@ func (v *audienceView) footerLine() string {
 	}
 	right = append(right, st.Footer.Render(fmt.Sprintf("%d / %d", f.slide, f.total)))
 	barW := min(12, max(v.w/10, 4))
-	right = append(right, progressBar(st, f.slide, f.total, barW)+" ")
-	return spread(left, strings.Join(right, "  "), v.w)
+	right = append(right, progressBar(v.c, f.slide, f.total, barW)+" ")
+	return v.c.spread(left, strings.Join(right, "  "), v.w)
 }
 
-func progressBar(st Styles, n, total, w int) string {
+func progressBar(c *Common, n, total, w int) string {
+	st := c.Styles
 	done := w
 	if total > 0 {
 		done = (n*w + total/2) / total
 	}
-	return st.BarDone.Render(strings.Repeat("━", done)) + st.BarLeft.Render(strings.Repeat("─", w-done))
+	return st.BarDone.Render(c.fill("━", done)) + st.BarLeft.Render(c.fill("─", w-done))
 }
 
 // tooSmallView says plainly why nothing is shown, within whatever space
 // there is.
-func tooSmallView(w, h int) string {
+func tooSmallView(c *Common, w, h int) string {
 	msg := []string{
 		"Terminal too small",
 		fmt.Sprintf("%d×%d, shovel needs %d×%d.", w, h, MinWidth, MinHeight),
@@ -153,7 +154,7 @@ func tooSmallView(w, h int) string {
 	rows := make([]string, 0, h)
 	rows = append(rows, make([]string, top)...)
 	for _, l := range msg {
-		rows = append(rows, center(l, w))
+		rows = append(rows, c.center(l, w))
 	}
 	return strings.Join(padLines(rows, h), "\n")
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+
+	"shovel/internal/render"
 )
 
 // Common is the state every view shares: the screen size, the styles of the
@@ -15,6 +17,8 @@ type Common struct {
 	Width, Height int
 	Styles        Styles
 	Keys          KeyMap
+	// Cells measures text as the renderer does (ambiguous_width included).
+	Cells render.Measurer
 	// Now is the clock; tests inject a fixed one.
 	Now func() time.Time
 	Log *slog.Logger

@@ -31,7 +31,7 @@ func (v *helpView) helpColumn(groups []KeyGroup) []string {
 	kw := 0
 	for _, g := range groups {
 		for _, b := range g.Bindings {
-			kw = max(kw, width(b.Help().Key))
+			kw = max(kw, v.c.width(b.Help().Key))
 		}
 	}
 	var out []string
@@ -41,15 +41,15 @@ func (v *helpView) helpColumn(groups []KeyGroup) []string {
 		}
 		out = append(out, st.Label.Render(g.Title))
 		for _, b := range g.Bindings {
-			out = append(out, helpLine(st, b, kw))
+			out = append(out, helpLine(v.c, b, kw))
 		}
 	}
 	return out
 }
 
-func helpLine(st Styles, b key.Binding, kw int) string {
+func helpLine(c *Common, b key.Binding, kw int) string {
 	h := b.Help()
-	return st.Key.Render(h.Key) + strings.Repeat(" ", kw-width(h.Key)+2) + h.Desc
+	return c.Styles.Key.Render(h.Key) + strings.Repeat(" ", kw-c.width(h.Key)+2) + h.Desc
 }
 
 // layout tries three, then two columns of whole groups, balanced by rows,
@@ -76,32 +76,32 @@ func (v *helpView) layout() {
 			rows += len(g.Bindings) + 2
 		}
 		cols = append(cols, v.helpColumn(cur))
-		if n == 1 || joinedWidth(cols) <= v.w-2 {
-			v.lines = joinColumns(cols)
+		if n == 1 || joinedWidth(v.c, cols) <= v.w-2 {
+			v.lines = joinColumns(v.c, cols)
 			break
 		}
 	}
-	v.lines = append(v.lines, "", "  "+v.c.Styles.Dim.Render(truncate(mouseHelp, v.w-3)))
+	v.lines = append(v.lines, "", "  "+v.c.Styles.Dim.Render(v.c.truncate(mouseHelp, v.w-3)))
 	v.scrollBy(0)
 }
 
-func colWidth(c []string) int {
+func colWidth(cm *Common, c []string) int {
 	w := 0
 	for _, l := range c {
-		w = max(w, width(l))
+		w = max(w, cm.width(l))
 	}
 	return w
 }
 
-func joinedWidth(cols [][]string) int {
+func joinedWidth(cm *Common, cols [][]string) int {
 	w := 0
 	for _, c := range cols {
-		w += colWidth(c) + 4
+		w += colWidth(cm, c) + 4
 	}
 	return w
 }
 
-func joinColumns(cols [][]string) []string {
+func joinColumns(cm *Common, cols [][]string) []string {
 	rows := 0
 	for _, c := range cols {
 		rows = max(rows, len(c))
@@ -116,7 +116,7 @@ func joinColumns(cols [][]string) []string {
 			}
 			b.WriteString("  " + cell)
 			if j < len(cols)-1 {
-				b.WriteString(strings.Repeat(" ", colWidth(c)-width(cell)+2))
+				b.WriteString(strings.Repeat(" ", colWidth(cm, c)-cm.width(cell)+2))
 			}
 		}
 		out[i] = b.String()
@@ -132,15 +132,15 @@ func (v *helpView) scrollBy(d int) {
 
 func (v *helpView) View() string {
 	st := v.c.Styles
-	rows := []string{spread(" "+st.Label.Render("shovel keys"), st.Dim.Render("any other key closes "), v.w), ""}
+	rows := []string{v.c.spread(" "+st.Label.Render("shovel keys"), st.Dim.Render("any other key closes "), v.w), ""}
 	for _, l := range v.lines[v.scroll:min(v.scroll+v.body(), len(v.lines))] {
-		rows = append(rows, truncate(l, v.w))
+		rows = append(rows, v.c.truncate(l, v.w))
 	}
 	rows = padLines(rows, v.h-1)
 	hint := ""
 	if len(v.lines) > v.body() {
 		hint = "↑↓ scroll "
 	}
-	rows = append(rows, spread("", st.Dim.Render(hint), v.w))
+	rows = append(rows, v.c.spread("", st.Dim.Render(hint), v.w))
 	return strings.Join(rows, "\n")
 }

@@ -107,10 +107,10 @@ func (v *indexView) Update(msg tea.KeyPressMsg) (jump int, done bool) {
 func (v *indexView) View() string {
 	st := v.c.Styles
 	rows := make([]string, 0, v.h)
-	rows = append(rows, spread(" "+st.Label.Render("Slides")+st.Dim.Render(" — type to filter · ↑↓ choose · enter jumps · esc closes"),
+	rows = append(rows, v.c.spread(" "+st.Label.Render("Slides")+st.Dim.Render(" — type to filter · ↑↓ choose · enter jumps · esc closes"),
 		st.Footer.Render(fmt.Sprintf("%d/%d ", len(v.shown), len(v.items))), v.w))
 	rows = append(rows, " / "+termsafe.Line(v.filter)+"█")
-	rows = append(rows, st.Rule.Render(strings.Repeat("─", v.w)))
+	rows = append(rows, st.Rule.Render(v.c.fill("─", v.w)))
 	if len(v.shown) == 0 {
 		rows = append(rows, "   "+st.Dim.Render("no slide title matches"))
 	}
@@ -124,9 +124,9 @@ func (v *indexView) View() string {
 		case n == v.current:
 			mark = " • "
 		}
-		line := truncate(mark+v.items[n], v.w-1)
+		line := v.c.truncate(mark+v.items[n], v.w-1)
 		if i == v.sel {
-			line = st.Selected.Render(line + strings.Repeat(" ", max(v.w-1-width(line), 0)))
+			line = st.Selected.Render(line + strings.Repeat(" ", max(v.w-1-v.c.width(line), 0)))
 		}
 		rows = append(rows, line)
 	}

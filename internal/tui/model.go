@@ -180,6 +180,8 @@ func (m *Model) setRenderer() error {
 		return err
 	}
 	m.r = r
+	m.c.Cells = r.Measurer()
+	m.help.build() // its key column is measured with the new rules
 	m.gen++
 	m.cache = newPageCache(m.gen)
 	return nil
@@ -341,7 +343,7 @@ func (m *Model) content() string {
 		return "" // no size yet: nothing can be laid out
 	}
 	if m.tooSmall() {
-		return tooSmallView(m.c.Width, m.c.Height)
+		return tooSmallView(m.c, m.c.Width, m.c.Height)
 	}
 	switch m.overlay {
 	case blankOverlay:

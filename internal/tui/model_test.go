@@ -94,8 +94,8 @@ func checkFits(t *testing.T, h *harness, w, hh int) {
 		t.Fatalf("%dx%d %s slide %d: %d lines", w, hh, h.m.Mode(), h.m.pos.Slide+1, len(lines))
 	}
 	for i, l := range lines {
-		if width(l) > w {
-			t.Fatalf("%dx%d %s slide %d: line %d is %d cells wide: %q", w, hh, h.m.Mode(), h.m.pos.Slide+1, i, width(l), l)
+		if h.m.c.width(l) > w {
+			t.Fatalf("%dx%d %s slide %d: line %d is %d cells wide: %q", w, hh, h.m.Mode(), h.m.pos.Slide+1, i, h.m.c.width(l), l)
 		}
 	}
 }

@@ -87,14 +87,14 @@ func (v *presenterView) View() string {
 	st := v.c.Styles
 	lw, rw := presenterWidths(v.w)
 	body := v.bodyHeight()
-	left := placePage(pageLines(v.d.cur), v.d.cur, lw, body, v.scroll)
+	left := placePage(v.c, pageLines(v.d.cur), v.d.cur, lw, body, v.scroll)
 	right := v.rightColumn(rw, body)
-	gutter := st.Rule.Render(" │ ")
+	gutter := st.Rule.Render(v.c.fixed(" │ ", 3)) // │ is 2 cells under ambiguous_width: 2
 	rows := make([]string, 0, v.h)
 	rows = append(rows, v.header())
 	for i := 0; i < body; i++ {
 		l := left[i]
-		rows = append(rows, l+strings.Repeat(" ", max(lw-width(l), 0))+gutter+right[i])
+		rows = append(rows, l+strings.Repeat(" ", max(lw-v.c.width(l), 0))+gutter+right[i])
 	}
 	rows = append(rows, v.statusLine())
 	return strings.Join(rows, "\n")
@@ -103,7 +103,7 @@ func (v *presenterView) View() string {
 func (v *presenterView) header() string {
 	st, d := v.c.Styles, v.d
 	if d.banner != "" {
-		return st.Banner.Render(spread(" "+d.banner, "", v.w))
+		return st.Banner.Render(v.c.spread(" "+d.banner, "", v.w))
 	}
 	left := " " + st.Label.Render("PRESENTER") + " " + st.Footer.Render(fmt.Sprintf("%d / %d", d.slide, d.total))
 	if d.step != "" {
@@ -114,20 +114,20 @@ func (v *presenterView) header() string {
 	} else {
 		left += st.Footer.Render(" · " + d.title)
 	}
-	return spread(left, st.Footer.Render(d.clock)+" ", v.w)
+	return v.c.spread(left, st.Footer.Render(d.clock)+" ", v.w)
 }
 
 func (v *presenterView) rightColumn(rw, body int) []string {
 	st, d := v.c.Styles, v.d
 	ph, nh := v.rightRows()
 	col := make([]string, 0, body)
-	col = append(col, st.Label.Render(truncate(d.nextLabel, rw)))
+	col = append(col, st.Label.Render(v.c.truncate(d.nextLabel, rw)))
 	prev := v.preview
 	if len(prev) > ph {
 		prev = append(prev[:ph-1:ph-1], st.Dim.Render("…"))
 	}
 	col = append(col, padLines(prev, ph)...)
-	col = append(col, st.Rule.Render(strings.Repeat("─", rw)))
+	col = append(col, st.Rule.Render(v.c.fill("─", rw)))
 	notes := v.notes
 	label := "NOTES"
 	if len(notes) == 0 {
@@ -135,7 +135,7 @@ func (v *presenterView) rightColumn(rw, body int) []string {
 	} else if len(notes) > nh {
 		label = fmt.Sprintf("NOTES %d–%d/%d (J K scroll)", v.notesScroll+1, min(v.notesScroll+nh, len(notes)), len(notes))
 	}
-	col = append(col, st.Label.Render(truncate(label, rw)))
+	col = append(col, st.Label.Render(v.c.truncate(label, rw)))
 	if len(notes) > nh {
 		notes = notes[v.notesScroll:min(v.notesScroll+nh, len(notes))]
 	}
@@ -170,7 +170,7 @@ func (v *presenterView) statusLine() string {
 	if r := d.pace.RemainingText(); r != "" {
 		parts = append(parts, st.Footer.Render(r))
 	}
-	return spread(" "+strings.Join(parts, st.Rule.Render(" │ ")), "", v.w)
+	return v.c.spread(" "+strings.Join(parts, st.Rule.Render(" │ ")), "", v.w)
 }
 
 // trimBlank drops leading and trailing empty lines: a preview and the

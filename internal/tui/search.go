@@ -164,5 +164,5 @@ func (b *searchBar) Over(base string) string {
 	st := b.c.Styles
 	i := strings.LastIndexByte(base, '\n')
 	line := " " + st.Key.Render("/") + termsafe.Line(b.input) + "█" + st.Dim.Render("   enter search · esc cancel")
-	return base[:i+1] + truncate(line, b.w)
+	return base[:i+1] + b.c.truncate(line, b.w)
 }
