@@ -17,6 +17,9 @@ type slideBuilder struct {
 	timeSet      bool
 	skip         bool
 	notes        []string
+	// incremental overrides the deck's incremental_lists for the rest of
+	// the slide.
+	incremental *bool
 }
 
 func (l *loader) assemble(d *Deck, items []item) {
@@ -88,20 +91,11 @@ func (l *loader) addItem(b *slideBuilder, it *item) {
 	s := b.s
 	switch it.kind {
 	case itemContent:
-		if b.pendingPause != nil {
-			b.step++
-			b.pendingPause = nil
+		if len(it.listItems) > 1 && l.incremental(b) {
+			l.addList(b, it)
+			return
 		}
-		if b.layout >= 0 && b.column < 0 {
-			l.warnf(it.pos, "content after column_layout but before a column directive; it goes in column 0")
-			b.column = 0
-		}
-		blk := Block{Markdown: it.text, Step: b.step, Layout: b.layout, Pos: it.pos}
-		if b.layout >= 0 {
-			blk.Column = b.column
-		}
-		s.Blocks = append(s.Blocks, blk)
-		b.hasContent = true
+		l.addBlock(b, Block{Markdown: it.text, Pos: it.pos})
 		if it.heading != "" && !s.Heading {
 			s.Title, s.Heading = it.heading, true
 		}
@@ -119,6 +113,52 @@ func (l *loader) addItem(b *slideBuilder, it *item) {
 		}
 	case itemDirective:
 		l.slideDirective(b, it)
+	}
+}
+
+// addBlock adds a block of content at the slide's current step and column.
+func (l *loader) addBlock(b *slideBuilder, blk Block) {
+	if b.pendingPause != nil {
+		b.step++
+		b.pendingPause = nil
+	}
+	if b.layout >= 0 && b.column < 0 {
+		l.warnf(blk.Pos, "content after column_layout but before a column directive; it goes in column 0")
+		b.column = 0
+	}
+	blk.Step, blk.Layout = b.step, b.layout
+	if b.layout >= 0 {
+		blk.Column = b.column
+	}
+	b.s.Blocks = append(b.s.Blocks, blk)
+	b.hasContent = true
+}
+
+// incremental reports whether lists on this slide reveal their items one
+// by one: the slide's last incremental_lists directive, else the deck's.
+func (l *loader) incremental(b *slideBuilder) bool {
+	if b.incremental != nil {
+		return *b.incremental
+	}
+	return l.dialect.IncrementalLists
+}
+
+// addList adds a list item by item, a pause before each but the first.
+// The renderer joins the pieces back into one list.
+func (l *loader) addList(b *slideBuilder, it *item) {
+	offs := append(it.listItems, len(it.text))
+	for i := 0; i+1 < len(offs); i++ {
+		chunk := trimBlankTail(it.text[offs[i]:offs[i+1]])
+		if strings.TrimSpace(chunk) == "" {
+			continue
+		}
+		pos := it.pos
+		pos.Line += strings.Count(it.text[:offs[i]], "\n")
+		if i > 0 {
+			p := pos
+			b.pendingPause = &p
+		}
+		l.addBlock(b, Block{Markdown: chunk, Pos: pos})
 	}
 }
 
@@ -141,8 +181,10 @@ func (l *loader) slideDirective(b *slideBuilder, it *item) {
 			s.Alignment = AlignCenter
 		case "left":
 			s.Alignment = AlignLeft
+		case "right":
+			s.Alignment = AlignRight
 		default:
-			l.errorf(it.pos, "alignment: want center or left; got %q", it.value)
+			l.errorf(it.pos, "alignment: want center, left or right; got %q", it.value)
 		}
 	case dirJumpToMiddle:
 		s.JumpToMiddle = true
@@ -170,6 +212,12 @@ func (l *loader) slideDirective(b *slideBuilder, it *item) {
 		}
 	case dirResetLayout:
 		b.layout, b.column = -1, 0
+	case dirIncrementalLists:
+		on := it.value == "true"
+		b.incremental = &on
+	case dirNewLines:
+		n, _ := newLines(it.value)
+		l.addBlock(b, Block{NewLines: n, Pos: it.pos})
 	}
 }
 

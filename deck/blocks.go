@@ -107,24 +107,16 @@ func (divParser) Close(ast.Node, text.Reader, parser.Context) {}
 func (divParser) CanInterruptParagraph() bool                 { return true }
 func (divParser) CanAcceptIndentedLine() bool                 { return false }
 
-// equalsSetext keeps "Title\n=====" headings but drops the "Text\n---" form:
-// in a deck a line "---" always ends the slide, even right after a paragraph.
-type equalsSetext struct{ parser.BlockParser }
-
-func (equalsSetext) Trigger() []byte { return []byte{'='} }
-
+// newBlockParser is goldmark's CommonMark block parser with the pause and
+// fenced div forms. "Text" over "---" parses as a setext heading; whether
+// it is one (presenterm, pandoc) or a paragraph and a slide break (shovel)
+// is decided per deck, once the whole deck has been read (dialect.go).
 func newBlockParser() parser.Parser {
 	bps := []util.PrioritizedValue{
-		util.Prioritized(equalsSetext{parser.NewSetextHeadingParser()}, 100),
 		util.Prioritized(pauseParser{}, 150),
 		util.Prioritized(divParser{}, 160),
 	}
-	for _, v := range parser.DefaultBlockParsers() {
-		if v.Priority == 100 { // the default setext parser, replaced above
-			continue
-		}
-		bps = append(bps, v)
-	}
+	bps = append(bps, parser.DefaultBlockParsers()...)
 	return parser.NewParser(
 		parser.WithBlockParsers(bps...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),

@@ -23,6 +23,10 @@ type Deck struct {
 	// Root is the path the deck was opened from (a file or a directory).
 	Root        string
 	Diagnostics Diagnostics
+	// Dialect is how the deck was read (which tool's conventions).
+	Dialect Dialect
+	// ThemePos is where the front matter names the theme.
+	ThemePos Pos
 }
 
 // Meta is the deck's front matter.
@@ -52,6 +56,7 @@ const (
 	AlignDefault Alignment = iota
 	AlignLeft
 	AlignCenter
+	AlignRight
 )
 
 func (a Alignment) String() string {
@@ -60,6 +65,8 @@ func (a Alignment) String() string {
 		return "left"
 	case AlignCenter:
 		return "center"
+	case AlignRight:
+		return "right"
 	}
 	return "default"
 }
@@ -107,7 +114,10 @@ type Block struct {
 	Layout int
 	// Column is the column of Layout the block goes into; 0 when Layout is -1.
 	Column int
-	Pos    Pos
+	// NewLines is the number of blank lines a new_lines directive asks
+	// for; such a block has no Markdown.
+	NewLines int
+	Pos      Pos
 }
 
 // ColumnLayout is a row of columns whose widths are proportional to Widths.

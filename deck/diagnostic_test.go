@@ -13,7 +13,7 @@ func TestDiagnostics(t *testing.T) {
 		want      []string
 	}{
 		{"unterminated fence", "# A\n\n```go\ncode\n\n---\n\n# B\n",
-			[]string{"talk.md:3:1: error: unterminated code fence opened here; everything after it is code (add a closing ```)"}},
+			[]string{"talk.md:3:1: warning: unterminated code fence opened here; it runs to the end of the file (add a closing ```)"}},
 		{"fence closed by a longer fence is fine", "````\ncode\n`````\n", nil},
 		{"unterminated comment", "a\n\n<!-- speaker_note: oops\n\n---\n\nb\n",
 			[]string{"talk.md:3:1: error: unterminated HTML comment opened here; everything after it is hidden (close it with -->)"}},
@@ -35,8 +35,8 @@ func TestDiagnostics(t *testing.T) {
 			[]string{`talk.md:2:1: error: time: want a time such as 90s, 2m or 1m30s; got "soon"`}},
 		{"time without value", "x\n<!-- time: -->\n",
 			[]string{`talk.md:2:1: error: time needs a value, e.g. <!-- time: 90s -->`}},
-		{"bad alignment", "x\n<!-- alignment: right -->\n",
-			[]string{`talk.md:2:1: error: alignment: want center or left; got "right"`}},
+		{"bad alignment", "x\n<!-- alignment: top -->\n",
+			[]string{`talk.md:2:1: error: alignment: want center, left or right; got "top"`}},
 		{"bad column layout", "x\n<!-- column_layout: 1, 1 -->\n",
 			[]string{`talk.md:2:1: error: column_layout: want a list such as [1, 1]; got "1, 1"`}},
 		{"column outside layout", "x\n<!-- column: 0 -->\n",

@@ -2,6 +2,7 @@ package deck
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -19,13 +20,20 @@ const (
 	dirNoFooter     = "no_footer"
 	dirInclude      = "include"
 	dirSpeakerNote  = "speaker_note"
+	// From other tools: lookatme's pause, presenterm's incremental lists
+	// and blank lines.
+	dirStop             = "stop"
+	dirIncrementalLists = "incremental_lists"
+	dirNewLines         = "new_lines"
+	dirNewlines         = "newlines"
 )
 
 // noteNames are the spellings of speaker notes in a comment.
 var noteNames = map[string]bool{"speaker_note": true, "speaker_notes": true, "notes": true, "note": true}
 
 var knownDirectives = []string{dirPause, dirEndSlide, dirTime, dirAlignment, dirJumpToMiddle,
-	dirColumnLayout, dirColumn, dirResetLayout, dirSkipSlide, dirNoFooter, dirInclude, dirSpeakerNote, "notes"}
+	dirColumnLayout, dirColumn, dirResetLayout, dirSkipSlide, dirNoFooter, dirInclude, dirSpeakerNote, "notes",
+	dirStop, dirIncrementalLists, dirNewLines}
 
 var directiveName = regexp.MustCompile(`^[A-Za-z][A-Za-z_-]*$`)
 
@@ -52,7 +60,11 @@ func (l *loader) comments(li *lineIndex, base int, raw string) ([]item, bool) {
 			return items, true
 		}
 		body := rest[4 : 4+end]
-		if it, ok := l.directive(body, pos); ok {
+		it, ok := l.directive(body, pos)
+		if !ok {
+			it, ok = l.commentNote(body, pos)
+		}
+		if ok {
 			it.endLine = li.line(base+off+4+end) + li.base
 			items = append(items, it)
 		}
@@ -79,8 +91,11 @@ func (l *loader) directive(body string, pos Pos) (item, bool) {
 		if !hasValue {
 			return item{}, false
 		}
-		_, v, _ := strings.Cut(body, ":")
-		v = strings.TrimSpace(dedent(strings.TrimLeft(v, " \t")))
+		v, isYAML := yamlNote(body)
+		if !isYAML {
+			_, v, _ = strings.Cut(body, ":")
+			v = strings.TrimSpace(dedent(strings.TrimLeft(v, " \t")))
+		}
 		if v == "" {
 			l.warnf(pos, "empty speaker note")
 			return item{}, false
@@ -88,8 +103,21 @@ func (l *loader) directive(body string, pos Pos) (item, bool) {
 		return item{kind: itemNotes, text: v, pos: pos}, true
 	}
 	switch key {
-	case dirPause:
+	case dirPause, dirStop:
 		return item{kind: itemPause, pos: pos}, true
+	case dirIncrementalLists:
+		on, err := strconv.ParseBool(value)
+		if err != nil {
+			l.errorf(pos, "incremental_lists: want true or false; got %q", value)
+			return item{}, false
+		}
+		return item{kind: itemDirective, name: key, value: strconv.FormatBool(on), pos: pos}, true
+	case dirNewLines, dirNewlines:
+		if _, ok := newLines(value); !ok {
+			l.errorf(pos, "%s: want a number of blank lines from 1 to 50; got %q", key, value)
+			return item{}, false
+		}
+		return item{kind: itemDirective, name: dirNewLines, value: value, pos: pos}, true
 	case dirEndSlide:
 		return item{kind: itemBreak, pos: pos}, true
 	case dirJumpToMiddle, dirResetLayout, dirSkipSlide, dirNoFooter:

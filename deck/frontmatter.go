@@ -36,10 +36,20 @@ func splitFrontMatter(text string) (yamlText string, lines int, ok, unterminated
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
+// frontMatter is what the front matter says beyond Meta: the settings other
+// presentation tools keep there, which decide how the deck is read.
+type frontMatter struct {
+	dialect  Dialect
+	themePos Pos
+}
+
 // parseMeta reads front matter YAML. line0 is the file line of the first
 // YAML line, so diagnostics point into the file, not into the block.
-func parseMeta(file, src string, line0 int) (Meta, []Diagnostic) {
+// Every YAML value type is accepted: decks written for other tools keep
+// maps and lists there, and a key shovel does not use is only a warning.
+func parseMeta(file, src string, line0 int) (Meta, frontMatter, []Diagnostic) {
 	meta := Meta{Pos: Pos{File: file, Line: line0 - 1, Col: 1}}
+	var fm frontMatter
 	var diags []Diagnostic
 	at := func(line, col int) Pos { return Pos{File: file, Line: line0 + line - 1, Col: col} }
 
@@ -54,39 +64,61 @@ func parseMeta(file, src string, line0 int) (Meta, []Diagnostic) {
 			msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
 			msg = strings.TrimPrefix(msg, ": ")
 		}
-		return meta, []Diagnostic{{Pos: p, Severity: Error, Message: "malformed front matter: " + msg}}
+		return meta, fm, []Diagnostic{{Pos: p, Severity: Error, Message: "malformed front matter: " + msg}}
 	}
 	if len(root.Content) == 0 { // empty front matter
-		return meta, nil
+		return meta, fm, nil
 	}
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
-		return meta, []Diagnostic{{Pos: at(doc.Line, doc.Column), Severity: Error,
+		return meta, fm, []Diagnostic{{Pos: at(doc.Line, doc.Column), Severity: Error,
 			Message: "malformed front matter: expected \"key: value\" lines"}}
+	}
+	fm.dialect.Tool = toolOf(doc)
+	warn := func(n *yaml.Node, format string, args ...any) {
+		diags = append(diags, Diagnostic{Pos: at(n.Line, n.Column), Severity: Warning, Message: fmt.Sprintf(format, args...)})
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		pos := at(v.Line, v.Column)
+		key := normKey(k.Value)
+		// Keys whose value is a map or a list in other tools' decks.
+		switch key {
+		case "theme":
+			fm.themePos = pos
+			meta.Theme = themeValue(v, func(format string, args ...any) { warn(v, format, args...) })
+			diags = append(diags, valueControls(pos, k.Value, meta.Theme)...)
+			continue
+		case "author", "authors":
+			meta.Author = joinScalars(v)
+			diags = append(diags, valueControls(pos, k.Value, meta.Author)...)
+			continue
+		case "options":
+			presentermOptions(v, &fm.dialect, warn)
+			continue
+		case "patat":
+			patatOptions(v, &fm.dialect, &meta, warn)
+			continue
+		}
 		if v.Kind != yaml.ScalarNode {
-			diags = append(diags, Diagnostic{Pos: pos, Severity: Error,
-				Message: fmt.Sprintf("front matter %q must be a single value", k.Value)})
+			if _, known := shovelKeys[key]; known {
+				warn(v, "front matter %q should be a single value; this %s is ignored", k.Value, kindName(v))
+			} else {
+				warn(k, "%s", unknownKey(k.Value, fm.dialect.Tool))
+			}
 			continue
 		}
 		val := strings.TrimSpace(v.Value)
 		diags = append(diags, valueControls(pos, k.Value, val)...)
-		switch strings.ReplaceAll(strings.ToLower(k.Value), "-", "_") {
+		switch key {
 		case "title":
 			meta.Title = val
 		case "sub_title", "subtitle":
 			meta.SubTitle = val
-		case "author":
-			meta.Author = val
 		case "date":
 			meta.Date = val
 		case "event":
 			meta.Event = val
-		case "theme":
-			meta.Theme = val
 		case "duration":
 			d, err := ParseDuration(val)
 			if err != nil {
@@ -109,12 +141,197 @@ func parseMeta(file, src string, line0 int) (Meta, []Diagnostic) {
 				continue
 			}
 			meta.AmbiguousWidth = int(val[0] - '0')
+		case "marp":
+			// Read by toolOf: Marp's comments are speaker notes.
+		case "headingdivider":
+			// Marp splits slides before headings of this level and above.
+			if n, err := strconv.Atoi(val); err == nil && n >= 1 && n <= 6 {
+				fm.dialect.SlideLevel = n
+			} else {
+				warn(v, "headingDivider: want a heading level from 1 to 6; got %q", val)
+			}
 		default:
-			diags = append(diags, Diagnostic{Pos: at(k.Line, k.Column), Severity: Warning,
-				Message: fmt.Sprintf("unknown front matter key %q (known: title, sub_title, author, date, event, theme, duration, max_width, ambiguous_width)", k.Value)})
+			warn(k, "%s", unknownKey(k.Value, fm.dialect.Tool))
 		}
 	}
-	return meta, diags
+	return meta, fm, diags
+}
+
+// shovelKeys are the front matter keys shovel reads, for the message about
+// the others.
+var shovelKeys = map[string]struct{}{"title": {}, "sub_title": {}, "subtitle": {}, "author": {}, "date": {},
+	"event": {}, "theme": {}, "duration": {}, "max_width": {}, "ambiguous_width": {}}
+
+func normKey(k string) string { return strings.ReplaceAll(strings.ToLower(k), "-", "_") }
+
+// toolOf guesses which tool a deck was written for from its front matter
+// keys; "" means shovel's own.
+func toolOf(doc *yaml.Node) string {
+	tool := ""
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := normKey(doc.Content[i].Value), doc.Content[i+1]
+		switch {
+		case k == "marp" && v.Kind == yaml.ScalarNode && v.Value == "true":
+			return ToolMarp
+		case k == "patat":
+			return ToolPatat
+		case k == "options" || k == "authors" || (k == "theme" && v.Kind == yaml.MappingNode):
+			tool = ToolPresenterm
+		case (k == "styles" || k == "extensions") && tool == "":
+			tool = ToolLookatme
+		case k == "paging" && tool == "":
+			tool = ToolSlides
+		}
+	}
+	return tool
+}
+
+// keyOwners names the tool a front matter key shovel does not read belongs
+// to, so the warning tells the speaker why it is there.
+var keyOwners = map[string]string{
+	"location": ToolPresenterm, "styles": ToolLookatme, "extensions": ToolLookatme,
+	"paging": ToolSlides, "paginate": ToolMarp, "size": ToolMarp, "class": ToolMarp,
+	"header": ToolMarp, "footer": ToolMarp, "backgroundcolor": ToolMarp, "backgroundimage": ToolMarp,
+	"color": ToolMarp, "math": ToolMarp, "style": ToolMarp, "lang": ToolMarp, "transition": ToolMarp,
+	"description": ToolMarp, "image": ToolMarp, "url": ToolMarp, "keywords": ToolMarp,
+}
+
+func unknownKey(k, tool string) string {
+	owner := keyOwners[strings.ToLower(strings.ReplaceAll(k, "_", ""))]
+	if owner == "" {
+		owner = tool
+	}
+	if owner != "" {
+		return fmt.Sprintf("front matter key %q belongs to %s; shovel does not use it", k, owner)
+	}
+	return fmt.Sprintf("unknown front matter key %q (known: title, sub_title, author, date, event, theme, duration, max_width, ambiguous_width)", k)
+}
+
+func kindName(n *yaml.Node) string {
+	if n.Kind == yaml.SequenceNode {
+		return "list"
+	}
+	return "map"
+}
+
+// joinScalars reads a value that is one name or a list of names.
+func joinScalars(v *yaml.Node) string {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return strings.TrimSpace(v.Value)
+	case yaml.SequenceNode:
+		var names []string
+		for _, c := range v.Content {
+			if s := joinScalars(c); s != "" {
+				names = append(names, s)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
+// themeValue reads "theme: NAME" or presenterm's "theme: {name: N, path: P}"
+// (a path wins, as in presenterm). Other keys of the map are ignored.
+func themeValue(v *yaml.Node, warn func(string, ...any)) string {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return strings.TrimSpace(v.Value)
+	case yaml.MappingNode:
+		name, path := "", ""
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, c := normKey(v.Content[i].Value), v.Content[i+1]
+			if c.Kind != yaml.ScalarNode {
+				continue
+			}
+			switch k {
+			case "name":
+				name = strings.TrimSpace(c.Value)
+			case "path":
+				path = strings.TrimSpace(c.Value)
+			}
+		}
+		if path != "" {
+			return path
+		}
+		return name
+	}
+	warn("theme: want a name or a file; this list is ignored")
+	return ""
+}
+
+func boolValue(v *yaml.Node) (bool, bool) {
+	if v.Kind != yaml.ScalarNode {
+		return false, false
+	}
+	b, err := strconv.ParseBool(strings.TrimSpace(v.Value))
+	return b, err == nil
+}
+
+// presentermOptions reads presenterm's "options:" map.
+func presentermOptions(v *yaml.Node, d *Dialect, warn func(*yaml.Node, string, ...any)) {
+	if v.Kind != yaml.MappingNode {
+		warn(v, "options: want a map such as {incremental_lists: true}; ignored")
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, c := v.Content[i], v.Content[i+1]
+		var dst *bool
+		switch normKey(k.Value) {
+		case "incremental_lists":
+			dst = &d.IncrementalLists
+		case "end_slide_shorthand":
+			dst = &d.EndSlideShorthand
+		case "implicit_slide_ends":
+			dst = &d.ImplicitSlideEnds
+		default:
+			warn(k, "presenterm option %q is not used by shovel", k.Value)
+			continue
+		}
+		if b, ok := boolValue(c); ok {
+			*dst = b
+		} else {
+			warn(c, "options.%s: want true or false", k.Value)
+		}
+	}
+}
+
+// patatOptions reads patat's "patat:" map. wrap: N is the widest a line
+// may be, which shovel calls max_width; margins are accepted, shovel
+// centres the content box itself.
+func patatOptions(v *yaml.Node, d *Dialect, meta *Meta, warn func(*yaml.Node, string, ...any)) {
+	if v.Kind != yaml.MappingNode {
+		warn(v, "patat: want a map such as {slideLevel: 2}; ignored")
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, c := v.Content[i], v.Content[i+1]
+		switch k.Value {
+		case "slideLevel":
+			n, err := strconv.Atoi(strings.TrimSpace(c.Value))
+			if c.Kind != yaml.ScalarNode || err != nil || n < 0 || n > 6 {
+				warn(c, "patat.slideLevel: want a heading level from 0 to 6; got %q", c.Value)
+				continue
+			}
+			d.SlideLevel = n
+			d.SlideLevelSet = true
+		case "incrementalLists":
+			if b, ok := boolValue(c); ok {
+				d.IncrementalLists = b
+			} else {
+				warn(c, "patat.incrementalLists: want true or false")
+			}
+		case "wrap":
+			if n, err := strconv.Atoi(strings.TrimSpace(c.Value)); c.Kind == yaml.ScalarNode && err == nil && n >= 20 {
+				meta.MaxWidth = n
+			} else if _, ok := boolValue(c); !ok {
+				warn(c, "patat.wrap: want true, false or a column of at least 20")
+			}
+		case "margins":
+		default:
+			warn(k, "patat setting %q is not used by shovel", k.Value)
+		}
+	}
 }
 
 // ParseDuration reads a time such as "90s", "2m", "1m30s", "1h" or "1:30"

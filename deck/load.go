@@ -19,6 +19,7 @@ type loader struct {
 	stack []string // include chain, as display names
 	keys  []string // include chain, as keys
 	meta  Meta
+	compat
 }
 
 // Open reads a deck from a Markdown file or a directory of them.
@@ -71,7 +72,8 @@ func load(src source, root string) (*Deck, error) {
 		}
 		items = its
 	}
-	d := &Deck{Meta: l.meta, Files: l.files, Root: src.Display(root)}
+	items = l.split(items, info.IsDir())
+	d := &Deck{Meta: l.meta, Files: l.files, Root: src.Display(root), Dialect: l.dialect, ThemePos: l.themePos}
 	l.assemble(d, items)
 	d.Diagnostics = append(Diagnostics(nil), l.diags...)
 	d.Diagnostics.Sort(d.Files)
@@ -145,8 +147,8 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) ([]item, error) 
 	base := 0
 	if y, n, ok, unterminated := splitFrontMatter(text); ok {
 		if frontMatter {
-			meta, mdiags := parseMeta(display, y, 2)
-			l.meta = meta
+			meta, fm, mdiags := parseMeta(display, y, 2)
+			l.meta, l.dialect, l.themePos = meta, fm.dialect, fm.themePos
 			l.diags = append(l.diags, mdiags...)
 		} else {
 			l.warnf(Pos{File: display, Line: 1, Col: 1}, "front matter is only read from the deck's first file; this one is ignored")
@@ -164,6 +166,7 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) ([]item, error) 
 		l.keys = l.keys[:len(l.keys)-1]
 	}()
 
+	l.curFile = name
 	items := l.parseBody(display, text, base)
 	for i := 0; i < len(items); i++ {
 		if it := items[i]; it.kind == itemDirective && it.name == dirInclude {

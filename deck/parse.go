@@ -33,6 +33,24 @@ type item struct {
 	endLine int
 	// boundary marks the break between two files of a directory deck.
 	boundary bool
+	// sep marks a break written as a line of dashes (text holds it): a
+	// rule, not a break, in presenterm's dialect.
+	sep bool
+	// level is the heading level of a heading, else 0.
+	level int
+	// setextTitle marks a setext heading ("Title" over === or ---),
+	// presenterm's slide title.
+	setextTitle bool
+	// setext marks "Title" over a line of dashes: a heading in
+	// presenterm's and pandoc's dialects, a paragraph (para) and a slide
+	// break (at underPos) in shovel's; underline counts the dashes.
+	setext    bool
+	para      string
+	underPos  Pos
+	underline int
+	// listItems are the offsets in text where the top-level items of a
+	// list start, for incremental lists.
+	listItems []int
 }
 
 // lineIndex maps byte offsets of a text to 1-based lines and columns.
@@ -76,6 +94,7 @@ func (l *loader) parseBody(display, body string, base int) []item {
 	li := newLineIndex(display, body, base)
 	src := []byte(body)
 	doc := newBlockParser().Parse(text.NewReader(src))
+	l.checkImages(doc, src, li)
 
 	type span struct {
 		n          ast.Node
@@ -112,7 +131,7 @@ func (l *loader) parseBody(display, body string, base int) []item {
 		switch n := sp.n.(type) {
 		case *ast.ThematicBreak:
 			if isSeparator(raw) {
-				items = append(items, item{kind: itemBreak, pos: pos, endLine: endLine})
+				items = append(items, item{kind: itemBreak, sep: true, text: raw, pos: pos, endLine: endLine})
 				continue
 			}
 		case *pauseNode:
@@ -128,10 +147,15 @@ func (l *loader) parseBody(display, body string, base int) []item {
 			}
 		case *ast.FencedCodeBlock:
 			if !fenceClosed(raw) {
-				l.errorf(pos, "unterminated code fence opened here; everything after it is code (add a closing %s)", fenceOpener(raw))
+				// Valid CommonMark: the block runs to the end of the file.
+				l.warnf(pos, "unterminated code fence opened here; it runs to the end of the file (add a closing %s)", fenceOpener(raw))
 			}
+			l.codeFlags(n, src, pos)
 		case *ast.Heading:
-			items = append(items, item{kind: itemContent, text: raw, heading: headingText(n, src), pos: pos, endLine: endLine})
+			items = append(items, l.heading(n, src, li, sp.start, raw, pos, endLine))
+			continue
+		case *ast.List:
+			items = append(items, l.list(n, src, li, sp.start, raw, pos, endLine)...)
 			continue
 		}
 		if strings.TrimSpace(raw) == "" {
@@ -163,6 +187,27 @@ func trimBlankTail(s string) string {
 		lines = lines[:len(lines)-1]
 	}
 	return strings.TrimRight(strings.Join(lines, ""), "\n")
+}
+
+// heading makes the item of a top-level heading, noting what the dialects
+// need: its level, and whether it is a setext heading.
+func (l *loader) heading(n *ast.Heading, src []byte, li *lineIndex, start int, raw string, pos Pos, endLine int) item {
+	it := item{kind: itemContent, text: raw, heading: headingText(n, src), level: n.Level, pos: pos, endLine: endLine}
+	if strings.HasPrefix(strings.TrimLeft(raw, " "), "#") {
+		return it
+	}
+	it.setextTitle = true
+	i := strings.LastIndexByte(raw, '\n')
+	if i < 0 {
+		return it
+	}
+	under := strings.TrimSpace(raw[i+1:])
+	if under == "" || strings.Trim(under, "-") != "" {
+		return it // === : a heading in every dialect
+	}
+	it.setext, it.para, it.underline = true, raw[:i], len(under)
+	it.underPos = li.pos(start + i + 1 + leadingSpaces(raw[i+1:]))
+	return it
 }
 
 // isSeparator: a line of three or more '-' and nothing else ends a slide;
@@ -254,4 +299,55 @@ func dedent(s string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// list makes the items of a top-level list. A pause (". . .") inside one
+// of its items splits the list there, as patat does; otherwise the list
+// is one item that remembers where its items start, for incremental lists.
+func (l *loader) list(n *ast.List, src []byte, li *lineIndex, start int, raw string, pos Pos, endLine int) []item {
+	var cuts []int // offsets in raw of the pause lines
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if p, ok := c.(*pauseNode); ok && entering {
+			if off := p.Pos() - start; off > 0 && off < len(raw) {
+				cuts = append(cuts, li.lineStart(p.Pos())-start)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(cuts) == 0 {
+		it := item{kind: itemContent, text: raw, pos: pos, endLine: endLine}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if off := nodeStart(c); off >= start && off < start+len(raw) {
+				it.listItems = append(it.listItems, li.lineStart(off)-start)
+			}
+		}
+		return []item{it}
+	}
+	var items []item
+	from := 0
+	for _, cut := range append(cuts, len(raw)) {
+		// Drop the blank lines around the chunk, keep its indentation.
+		begin := from
+		for begin < cut {
+			nl := strings.IndexByte(raw[begin:cut], '\n')
+			if nl < 0 || strings.TrimSpace(raw[begin:begin+nl]) != "" {
+				break
+			}
+			begin += nl + 1
+		}
+		if chunk := trimBlankTail(raw[begin:cut]); strings.TrimSpace(chunk) != "" {
+			items = append(items, item{kind: itemContent, text: chunk, pos: li.pos(start + begin + leadingSpaces(chunk)),
+				endLine: li.line(start+begin+len(chunk)) + li.base})
+		}
+		if cut == len(raw) {
+			break
+		}
+		items = append(items, item{kind: itemPause, pos: li.pos(start + cut + leadingSpaces(raw[cut:])), endLine: li.line(start+cut) + li.base})
+		from = len(raw)
+		if nl := strings.IndexByte(raw[cut:], '\n'); nl >= 0 {
+			from = cut + nl + 1
+		}
+	}
+	return items
 }

@@ -170,8 +170,8 @@ func TestNavigateResizeAndLiveEdit(t *testing.T) {
 
 	// A broken save keeps the last good deck under a banner naming the
 	// file and line; fixing it clears the banner.
-	replace(t, deck, string(src)+"\n---\n\n# 坏的\n\n```go\nfunc main() {\n")
-	tm.waitFor("kept the last good version", "talk.md:", "unterminated", "GPU 与 CPU")
+	replace(t, deck, string(src)+"\n---\n\n# 坏的\n\n<!-- column: 1 -->\n")
+	tm.waitFor("kept the last good version", "talk.md:", "outside a column layout", "GPU 与 CPU")
 	replace(t, deck, string(src))
 	tm.waitUntil("the banner gone after the fix", func(s string) bool {
 		return !strings.Contains(s, "kept the last good version") && strings.Contains(s, "reloaded") &&
@@ -199,7 +199,7 @@ func TestPresenterView(t *testing.T) {
 
 func TestDeckWithErrorsIsNotPresented(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bad.md")
-	if err := os.WriteFile(path, []byte("# 一\n\n```go\nfunc main() {\n"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("# 一\n\n<!-- column: 1 -->\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tm := newTerm(t, 100, 30, bin+" present "+path)

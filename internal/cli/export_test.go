@@ -243,7 +243,7 @@ func TestRunExportRefusesToOverwriteDeck(t *testing.T) {
 func TestExportExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	deck := writeFile(t, dir, "talk.md", exportTestDeck)
-	bad := writeFile(t, dir, "bad.md", "# A\n\n```go\nx\n")
+	bad := writeFile(t, dir, "bad.md", "# A\n\n<!-- column: 1 -->\n")
 	binary := writeFile(t, dir, "bin.md", "\x00\x01\x02")
 	tests := []struct {
 		name     string
@@ -255,7 +255,7 @@ func TestExportExitCodes(t *testing.T) {
 		{"built-in deck", []string{"export"}, ExitOK, "── 1/", ""},
 		{"a deck", []string{"export", deck, "--notes"}, ExitOK, "第一页的备注", ""},
 		{"markdown", []string{"export", deck, "--format", "markdown"}, ExitOK, "<!-- speaker_note: 第一页的备注 -->", ""},
-		{"deck with errors", []string{"export", bad}, ExitFailure, "", "unterminated code fence"},
+		{"deck with errors", []string{"export", bad}, ExitFailure, "", "outside a column layout"},
 		{"missing deck", []string{"export", filepath.Join(dir, "nope.md")}, ExitUsage, "", "no such file or directory"},
 		{"binary deck", []string{"export", binary}, ExitUsage, "", "binary file"},
 		{"narrow", []string{"export", "--width", "19"}, ExitUsage, "", "Run 'shovel export --help' for usage."},

@@ -91,6 +91,10 @@ func runLint(opts *LintOptions) error {
 			return err
 		}
 	}
+	// The theme is decided as present decides it, so lint and present
+	// agree on what is an error.
+	d.Diagnostics = append(d.Diagnostics, render.ResolveTheme(d, "", false).Diagnostics...)
+	d.Diagnostics.Sort(d.Files)
 	if !d.Diagnostics.HasErrors() && opts.Width > 0 {
 		d.Diagnostics = append(d.Diagnostics, tooTall(d, opts.Width, opts.Height)...)
 		d.Diagnostics.Sort(d.Files)
@@ -98,6 +102,8 @@ func runLint(opts *LintOptions) error {
 	for _, diag := range d.Diagnostics {
 		fmt.Fprintln(opts.IO.Out, termsafe.Line(diag.String()))
 	}
+	// On stderr with the summary: stdout stays the list of problems.
+	fmt.Fprintln(opts.IO.ErrOut, termsafe.Line(dialectInfo(d)))
 	errs, warns := d.Diagnostics.Count(deck.Error), d.Diagnostics.Count(deck.Warning)
 	fmt.Fprintf(opts.IO.ErrOut, "%s: %s, %s, %s\n", termsafe.Line(d.Root), plural(len(d.Slides), "slide"),
 		plural(errs, "error"), plural(warns, "warning"))
@@ -105,6 +111,16 @@ func runLint(opts *LintOptions) error {
 		return &SilentError{Code: ExitFailure}
 	}
 	return nil
+}
+
+// dialectInfo is lint's line about how the deck's slides were split, so
+// that a speaker coming from another tool sees which rules apply.
+func dialectInfo(d *deck.Deck) string {
+	where := d.Root
+	if len(d.Files) > 0 {
+		where = d.Files[0]
+	}
+	return fmt.Sprintf("%s: info: %s", where, d.Dialect)
 }
 
 func plural(n int, word string) string {

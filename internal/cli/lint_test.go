@@ -35,7 +35,7 @@ func TestLintExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	clean := writeFile(t, dir, "clean.md", "# A\n\n---\n\n# B\n")
 	warn := writeFile(t, dir, "warn.md", "---\nspeaker: me\n---\n\n# A\n")
-	bad := writeFile(t, dir, "bad.md", "# A\n\n```go\nx\n")
+	bad := writeFile(t, dir, "bad.md", "# A\n\n<!-- column: 1 -->\n")
 	binary := writeFile(t, dir, "bin.md", "\x00\x01\x02")
 	tests := []struct {
 		name     string
@@ -48,7 +48,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"clean deck", []string{"lint", clean}, ExitOK, "", "2 slides, 0 errors, 0 warnings"},
 		{"warnings pass", []string{"lint", warn}, ExitOK, warn + `:2:1: warning: unknown front matter key "speaker"`, "1 slide, 0 errors, 1 warning"},
 		{"warnings fail with --strict", []string{"lint", "--strict", warn}, ExitFailure, "warning", ""},
-		{"errors fail", []string{"lint", bad}, ExitFailure, bad + ":3:1: error: unterminated code fence opened here", "1 error"},
+		{"errors fail", []string{"lint", bad}, ExitFailure, bad + ":3:1: error: column 1 outside a column layout", "1 error"},
 		{"missing file", []string{"lint", filepath.Join(dir, "nope.md")}, ExitUsage, "", "no such file or directory"},
 		{"binary file", []string{"lint", binary}, ExitUsage, "", "binary file"},
 		{"bad flag", []string{"lint", "--bogus"}, ExitUsage, "", "unknown flag: --bogus"},

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"shovel/deck"
+	"shovel/internal/render"
 	"shovel/internal/termsafe"
 	"shovel/internal/tui"
 	"shovel/internal/watch"
@@ -117,6 +118,15 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return err
 	}
+	theme := presentTheme(d, opts.Theme, getenv)
+	if err := theme.Err(); err != nil {
+		if opts.Theme != "" {
+			return &InputError{Err: err}
+		}
+		fmt.Fprintln(opts.IO.ErrOut, termsafe.Line(err.Error()))
+		fmt.Fprintf(opts.IO.ErrOut, "%s: 1 error; not presenting (run 'shovel lint' after fixing)\n", termsafe.Line(d.Root))
+		return &SilentError{Code: ExitFailure}
+	}
 	if opts.IO.IsTerminal == nil || !opts.IO.IsTerminal() {
 		return &InputError{Err: errors.New("present needs a terminal, and standard output is not one; " +
 			"to get the deck as text use 'shovel export'")}
@@ -134,7 +144,8 @@ func runPresent(opts *PresentOptions) error {
 
 	topts := tui.Options{
 		Deck:      d,
-		Theme:     presentTheme(opts.Theme, getenv),
+		Theme:     theme.Name,
+		Notice:    theme.Notice,
 		Presenter: opts.Presenter,
 		Start:     start,
 		Log:       log,
@@ -173,13 +184,10 @@ func runPresent(opts *PresentOptions) error {
 }
 
 // presentTheme: NO_COLOR (https://no-color.org) means no colour whatever
-// else is asked; else the flag; else "" lets the deck's front matter, then
-// auto, decide.
-func presentTheme(flag string, getenv func(string) string) string {
-	if getenv("NO_COLOR") != "" {
-		return "notty"
-	}
-	return flag
+// else is asked; else the flag; else the deck's front matter; else auto.
+// lint decides the deck's theme the same way (render.ResolveTheme).
+func presentTheme(d *deck.Deck, flag string, getenv func(string) string) render.ThemeChoice {
+	return render.ResolveTheme(d, flag, render.NoColor(getenv))
 }
 
 // openLog opens the debug log: the file named by --log, else $SHOVEL_LOG,

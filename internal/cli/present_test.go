@@ -65,7 +65,7 @@ func terminalStreams() (*IOStreams, *strings.Builder) {
 // A deck with errors is not presented: its diagnostics go to stderr and the
 // exit status is 1, before any full-screen output.
 func TestPresentRefusesADeckWithErrors(t *testing.T) {
-	path := writeFile(t, t.TempDir(), "talk.md", "# 一\n\n```go\nfunc main() {\n")
+	path := writeFile(t, t.TempDir(), "talk.md", "# 一\n\n<!-- column: 1 -->\n")
 	io, errOut := terminalStreams()
 	err := runPresent(&PresentOptions{IO: io, Path: path})
 	var se *SilentError
@@ -92,13 +92,13 @@ func TestPresentTheme(t *testing.T) {
 		env  map[string]string
 		want string
 	}{
-		{"", nil, ""},
+		{"", nil, "auto"},
 		{"light", nil, "light"},
 		{"", map[string]string{"NO_COLOR": "1"}, "notty"},
 		{"dark", map[string]string{"NO_COLOR": "1"}, "notty"},
-		{"", map[string]string{"NO_COLOR": ""}, ""},
+		{"", map[string]string{"NO_COLOR": ""}, "auto"},
 	} {
-		if got := presentTheme(tt.flag, env(tt.env)); got != tt.want {
+		if got := presentTheme(nil, tt.flag, env(tt.env)).Name; got != tt.want {
 			t.Errorf("presentTheme(%q, %v) = %q, want %q", tt.flag, tt.env, got, tt.want)
 		}
 	}
@@ -135,13 +135,13 @@ func TestOpenLog(t *testing.T) {
 // Without a terminal, a missing or broken deck is still reported as such:
 // that is the message a script needs, not "needs a terminal".
 func TestPresentReportsTheDeckBeforeTheTerminal(t *testing.T) {
-	bad := writeFile(t, t.TempDir(), "talk.md", "# 一\n\n```go\nx\n")
+	bad := writeFile(t, t.TempDir(), "talk.md", "# 一\n\n<!-- column: 1 -->\n")
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"present", bad}, ExitFailure, "talk.md:3:1: error: unterminated code fence"},
+		{[]string{"present", bad}, ExitFailure, "talk.md:3:1: error: column 1 outside"},
 		{[]string{"present", filepath.Join(t.TempDir(), "nope.md")}, ExitUsage, "no such file or directory"},
 	}
 	for _, tt := range tests {

@@ -6,7 +6,6 @@ package render
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -25,10 +24,11 @@ const DefaultMaxWidth = 100
 type Options struct {
 	// Theme is "dark", "light", "notty" (no colour, no escape sequences
 	// at all), another glamour built-in style name, or a path to a glamour
-	// style JSON file (relative paths are also tried next to the deck).
-	// "" means the deck's theme. "auto" should be resolved by the caller
-	// with ResolveTheme; if it is not, it means dark. Callers honour
-	// NO_COLOR by passing "notty" when NoColor(os.Getenv) is true.
+	// style JSON file; "" means the deck's theme. Either goes through
+	// ResolveTheme, as lint's and present's do. "auto" should be turned
+	// into dark or light by the caller, who knows the terminal; if it is
+	// not, it means dark. Callers honour NO_COLOR by passing "notty" when
+	// NoColor(os.Getenv) is true.
 	Theme string
 	// MaxWidth caps the content box; 0 means the deck's max_width, else
 	// DefaultMaxWidth.
@@ -94,18 +94,11 @@ const maxCached = 4096
 // New returns a renderer for d. It fails for an unknown theme or a style
 // file that cannot be read.
 func New(d *deck.Deck, opts Options) (*Renderer, error) {
-	name := opts.Theme
-	if name == "" {
-		name = d.Meta.Theme
+	choice := ResolveTheme(d, opts.Theme, false)
+	if err := choice.Err(); err != nil {
+		return nil, err
 	}
-	dir := ""
-	if d.Root != "" {
-		dir = d.Root
-		if len(d.Files) > 0 {
-			dir = filepath.Dir(d.Files[0])
-		}
-	}
-	th, err := loadTheme(name, dir)
+	th, err := loadTheme(choice.Name)
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,6 @@ package render
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -28,28 +26,16 @@ type theme struct {
 	sgrCache sync.Map // ansi.StylePrimitive → string
 }
 
-// ResolveTheme turns "auto" (or "") into "dark" or "light" for a terminal
-// whose background is dark or not; other themes are returned unchanged.
-func ResolveTheme(theme string, darkBackground bool) string {
-	if theme != "" && theme != "auto" {
-		return theme
-	}
-	if darkBackground {
-		return styles.DarkStyle
-	}
-	return styles.LightStyle
-}
-
 // NoColor reports whether the user asked for no colour through the
 // NO_COLOR environment variable (https://no-color.org: set and not empty).
 // The CLI passes os.Getenv and, when it returns true, uses the "notty"
 // theme whatever the deck or flags say.
 func NoColor(getenv func(string) string) bool { return getenv("NO_COLOR") != "" }
 
-// loadTheme finds a built-in glamour style by name or reads a glamour style
-// JSON file. A relative path is tried as given, then next to the deck
-// (front matter names files relative to the deck).
-func loadTheme(name, deckDir string) (*theme, error) {
+// loadTheme makes the theme named by a ThemeChoice: a built-in glamour
+// style, or a glamour style JSON file that ResolveTheme has checked (it is
+// read again through the same checks: it may have changed since).
+func loadTheme(name string) (*theme, error) {
 	switch name {
 	case "", "auto":
 		name = styles.DarkStyle
@@ -64,17 +50,8 @@ func loadTheme(name, deckDir string) (*theme, error) {
 		}
 		return newTheme(c, name == styles.NoTTYStyle || name == styles.AsciiStyle), nil
 	}
-	path := name
-	data, err := os.ReadFile(path)
-	if err != nil && !filepath.IsAbs(path) && deckDir != "" {
-		if d, err2 := os.ReadFile(filepath.Join(deckDir, path)); err2 == nil {
-			data, err = d, nil
-		}
-	}
+	data, err := readThemeFile(name)
 	if err != nil {
-		if os.IsNotExist(err) && !strings.ContainsAny(name, `/\.`) {
-			return nil, fmt.Errorf("unknown theme %q: use dark, light, auto, notty or a glamour style JSON file", name)
-		}
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	var cfg ansi.StyleConfig

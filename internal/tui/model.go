@@ -28,8 +28,11 @@ type Options struct {
 	// Load re-reads the deck for live reload and ctrl+r; nil disables both.
 	Load func() (*deck.Deck, error)
 	// Theme is dark, light, auto, notty or a glamour style file; "" means
-	// the deck's theme, else auto.
+	// the deck's theme, else auto (both as render.ResolveTheme decides).
 	Theme string
+	// Notice is shown in the footer at the start, e.g. that the deck's
+	// theme was replaced.
+	Notice string
 	// Presenter starts in the presenter view.
 	Presenter bool
 	// Start is the slide shown first, from 0 (clamped to the deck).
@@ -120,10 +123,7 @@ func New(opts Options) (*Model, error) {
 	}
 	theme := opts.Theme
 	if theme == "" {
-		theme = opts.Deck.Meta.Theme
-	}
-	if theme == "" {
-		theme = "auto"
+		theme = render.ResolveTheme(opts.Deck, "", false).Name
 	}
 	m := &Model{
 		c:         &Common{Keys: DefaultKeyMap(), Now: opts.Now, Log: opts.Log},
@@ -131,6 +131,7 @@ func New(opts Options) (*Model, error) {
 		presenter: opts.Presenter,
 		pos:       nav.State{Slide: opts.Start},
 		tick:      everySecond,
+		flash:     opts.Notice,
 	}
 	if theme == "auto" {
 		// Dark until the terminal says otherwise: most terminals are, and

@@ -76,10 +76,10 @@ func TestReloadGoesToTheFirstChangedSlide(t *testing.T) {
 func TestReloadWithErrorsKeepsTheLastGoodDeck(t *testing.T) {
 	h, path, _ := reloadHarness(t, threeSlides)
 	h.keys("right").at(1, 0)
-	writeDeck(t, path, threeSlides+"\n---\n\n# 丁\n\n```go\nfunc main() {\n")
+	writeDeck(t, path, threeSlides+"\n---\n\n# 丁\n\n<!-- column: 1 -->\n")
 	h.send(changeMsg{}).at(1, 0)
 	h.contains("第二页")
-	h.contains("talk.md:21:1: unterminated code fence")
+	h.contains("talk.md:21:1: column 1 outside a column layout")
 	h.contains("kept the last good version")
 	checkFits(t, h, 80, 24)
 	// Navigation still works on the last good deck.
