@@ -37,7 +37,7 @@ func TestDiagnosticsShowEscapes(t *testing.T) {
 	if err := os.Mkdir(ddir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, ddir, "01-\x1b]0;HIJACKED\a.md", "# B\n\n```go\nunterminated\n")
+	writeFile(t, ddir, "01-\x1b]0;HIJACKED\a.md", "# B\n\n<!-- column: 1 -->\n")
 	for _, args := range [][]string{
 		{"lint", file}, {"lint", "--strict", ddir}, {"export", file}, {"export", ddir},
 		{"present", file}, {"lint", filepath.Join(dir, "missing\x1b]0;x\a.md")},

@@ -153,11 +153,11 @@ func TestDeckFromStdin(t *testing.T) {
 		{[]string{"export", "-"}, exportTestDeck, ExitOK, "导出测试", ""},
 		{[]string{"export", "-", "--format", "markdown"}, exportTestDeck, ExitOK, "<!-- speaker_note: 第一页的备注 -->", ""},
 		{[]string{"lint", "-"}, exportTestDeck, ExitOK, "", "<stdin>: 3 slides, 0 errors"},
-		{[]string{"lint", "-"}, "# A\n\n```go\nx\n", ExitFailure, "<stdin>:3:1: error: unterminated code fence", ""},
+		{[]string{"lint", "-"}, "# A\n\n<!-- column: 1 -->\n", ExitFailure, "<stdin>:3:1: error: column 1 outside a column layout", ""},
 		{[]string{"lint", "--fix", "-"}, exportTestDeck, ExitUsage, "", "standard input cannot be rewritten"},
 		{[]string{"export", "-"}, "\x00\x01\x02", ExitUsage, "", "binary"},
 		// present reads the whole deck before it looks for a terminal.
-		{[]string{"present", "-"}, "# A\n\n```go\nx\n", ExitFailure, "", "<stdin>:3:1: error"},
+		{[]string{"present", "-"}, "# A\n\n<!-- column: 1 -->\n", ExitFailure, "", "<stdin>:3:1: error"},
 		{[]string{"-"}, exportTestDeck, ExitUsage, "", "present needs a terminal"},
 	}
 	for _, tt := range tests {
