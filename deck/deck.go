@@ -7,6 +7,7 @@ package deck
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -129,10 +130,15 @@ type ColumnLayout struct {
 // Visible reports whether b is shown at step.
 func (b Block) Visible(step int) bool { return b.Step <= step }
 
-// TotalTime is the sum of the slides' time budgets.
+// TotalTime is the sum of the slides' time budgets. It saturates rather
+// than overflow: each budget is at most MaxDuration, but a deck may have
+// many slides.
 func (d *Deck) TotalTime() time.Duration {
 	var t time.Duration
 	for _, s := range d.Slides {
+		if t > math.MaxInt64-s.Time {
+			return math.MaxInt64
+		}
 		t += s.Time
 	}
 	return t

@@ -348,14 +348,36 @@ func ParseDuration(s string) (time.Duration, error) {
 		if err1 != nil || err2 != nil || mi < 0 || se < 0 || se > 59 {
 			return 0, fmt.Errorf("want minutes:seconds such as 1:30; got %q", s)
 		}
-		return time.Duration(mi)*time.Minute + time.Duration(se)*time.Second, nil
+		if mi > int(MaxDuration/time.Minute) {
+			return 0, tooLong(s)
+		}
+		return checkMax(s, time.Duration(mi)*time.Minute+time.Duration(se)*time.Second)
 	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil {
 		return 0, fmt.Errorf("%q has no unit; write %ss or %sm", s, s, s)
 	}
 	d, err := time.ParseDuration(strings.ReplaceAll(s, " ", ""))
+	if err != nil && strings.Contains(err.Error(), "invalid duration") && durationDigits.MatchString(s) {
+		return 0, tooLong(s) // time.ParseDuration's overflow
+	}
 	if err != nil || d < 0 {
 		return 0, fmt.Errorf("want a time such as 90s, 2m or 1m30s; got %q", s)
+	}
+	return checkMax(s, d)
+}
+
+// MaxDuration is the longest time a deck or slide may plan. Capping it
+// keeps minutes:seconds and the sum of many slides' budgets from
+// overflowing.
+const MaxDuration = 24 * time.Hour
+
+var durationDigits = regexp.MustCompile(`^[0-9. hmsuµn]+$`)
+
+func tooLong(s string) error { return fmt.Errorf("%q is longer than %v", s, MaxDuration) }
+
+func checkMax(s string, d time.Duration) (time.Duration, error) {
+	if d > MaxDuration {
+		return 0, tooLong(s)
 	}
 	return d, nil
 }

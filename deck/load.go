@@ -3,14 +3,12 @@ package deck
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing/fstest"
 )
-
-// maxIncludeDepth stops runaway include chains that are not cycles (for
-// example a generated file that includes a new generated file).
-const maxIncludeDepth = 32
 
 type loader struct {
 	src   source
@@ -20,13 +18,47 @@ type loader struct {
 	keys  []string // include chain, as keys
 	meta  Meta
 	compat
+	// done holds each file read so far, by key, with its includes
+	// expanded: a file included many times is read and parsed once.
+	done map[string]*expansion
+	// keyOf caches src.Key of include targets.
+	keyOf map[string]string
+	// used is what the deck files finished so far take of the budget.
+	used budget
+}
+
+// Options widen what Open may read.
+type Options struct {
+	// IncludeRoots are folders, besides the deck's own, that includes (and
+	// the files of a directory deck) may come from.
+	IncludeRoots []string
 }
 
 // Open reads a deck from a Markdown file or a directory of them.
 // The error is non-nil only when the deck cannot be read at all (a
 // *ReadError); everything else is in Deck.Diagnostics.
 func Open(path string) (*Deck, error) {
-	return load(osSource{}, path)
+	return OpenWith(path, Options{})
+}
+
+// OpenWith is Open with options. Includes and a directory deck's files
+// must lie inside the deck's folder (the directory, or the folder of the
+// deck file) or one of opts.IncludeRoots, after symbolic links are
+// followed; see docs/security.md.
+func OpenWith(path string, opts Options) (*Deck, error) {
+	folder := path
+	if info, err := os.Stat(path); err != nil || !info.IsDir() {
+		folder = filepath.Dir(path)
+	}
+	var roots []string
+	for _, dir := range append([]string{folder}, opts.IncludeRoots...) {
+		r, err := realPath(dir)
+		if err != nil {
+			return nil, &ReadError{Path: dir, Err: cleanErr(err)}
+		}
+		roots = append(roots, r)
+	}
+	return load(osSource{roots: roots}, path)
 }
 
 // OpenFS reads a deck from fsys; name is a file or directory in fsys, and
@@ -41,7 +73,7 @@ func Parse(name string, src []byte) (*Deck, error) {
 }
 
 func load(src source, root string) (*Deck, error) {
-	l := &loader{src: src}
+	l := &loader{src: src, done: map[string]*expansion{}, keyOf: map[string]string{}}
 	info, err := src.Stat(root)
 	if err != nil {
 		return nil, &ReadError{Path: src.Display(root), Err: cleanErr(err)}
@@ -56,21 +88,27 @@ func load(src source, root string) (*Deck, error) {
 			return nil, &ReadError{Path: src.Display(root), Err: errors.New("no Markdown files (*.md) in this directory")}
 		}
 		for i, n := range names {
-			its, err := l.file(n, nil, i == 0)
-			if err != nil {
-				return nil, err
+			if err := src.Confine(n); err != nil {
+				return nil, &ReadError{Path: src.Display(n), Err: err}
 			}
+			exp := l.done[src.Key(n)] // already included by an earlier file
+			if exp == nil {
+				if exp, err = l.file(n, nil, i == 0); err != nil {
+					return nil, err
+				}
+			}
+			l.used.add(exp.budget)
 			if i > 0 {
 				items = append(items, item{kind: itemBreak, boundary: true, pos: Pos{File: src.Display(n), Line: 1, Col: 1}})
 			}
-			items = append(items, its...)
+			items = append(items, exp.items...)
 		}
 	} else {
-		its, err := l.file(root, nil, true)
+		exp, err := l.file(root, nil, true)
 		if err != nil {
 			return nil, err
 		}
-		items = its
+		items = exp.items
 	}
 	items = l.split(items, info.IsDir())
 	d := &Deck{Meta: l.meta, Files: l.files, Root: src.Display(root), Dialect: l.dialect, ThemePos: l.themePos}
@@ -107,96 +145,4 @@ func cleanErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// file reads one file into items, expanding its includes. from is the
-// include directive that asked for it (nil for a deck file). A deck file
-// that cannot be read is a *ReadError; an include that cannot be read is a
-// diagnostic at the include.
-func (l *loader) file(name string, from *Pos, frontMatter bool) ([]item, error) {
-	display := l.src.Display(name)
-	fail := func(err error) ([]item, error) {
-		if from == nil {
-			return nil, &ReadError{Path: display, Err: err}
-		}
-		l.errorf(*from, "cannot include %s: %v", display, err)
-		return nil, nil
-	}
-	raw, err := l.src.ReadFile(name)
-	if err != nil {
-		return fail(cleanErr(err))
-	}
-	text, diags, err := normalize(display, raw)
-	if err != nil {
-		return fail(err)
-	}
-	l.files = append(l.files, display)
-	l.diags = append(l.diags, diags...)
-	if len(diags) == 0 { // invalid UTF-8 would flag every lost byte
-		l.diags = append(l.diags, textChecks(display, text)...)
-	}
-	if strings.TrimSpace(text) == "" {
-		if from == nil {
-			l.warnf(Pos{File: display, Line: 1, Col: 1}, "file is empty")
-		} else {
-			l.warnf(*from, "included file %s is empty", display)
-		}
-		return nil, nil
-	}
-
-	base := 0
-	if y, n, ok, unterminated := splitFrontMatter(text); ok {
-		if frontMatter {
-			meta, fm, mdiags := parseMeta(display, y, 2)
-			l.meta, l.dialect, l.themePos = meta, fm.dialect, fm.themePos
-			l.diags = append(l.diags, mdiags...)
-		} else {
-			l.warnf(Pos{File: display, Line: 1, Col: 1}, "front matter is only read from the deck's first file; this one is ignored")
-		}
-		base = n
-		text = strings.Join(strings.SplitAfterN(text, "\n", n+1)[n:], "")
-	} else if unterminated && frontMatter {
-		l.errorf(Pos{File: display, Line: 1, Col: 1}, "front matter opened here is never closed (add a line --- after it)")
-	}
-
-	l.stack = append(l.stack, display)
-	l.keys = append(l.keys, l.src.Key(name))
-	defer func() {
-		l.stack = l.stack[:len(l.stack)-1]
-		l.keys = l.keys[:len(l.keys)-1]
-	}()
-
-	l.curFile = name
-	items := l.parseBody(display, text, base)
-	for i := 0; i < len(items); i++ {
-		if it := items[i]; it.kind == itemDirective && it.name == dirInclude {
-			inc := l.include(name, it)
-			items = append(items[:i], append(inc, items[i+1:]...)...)
-			i += len(inc) - 1
-		}
-	}
-	return items, nil
-}
-
-func (l *loader) include(from string, it item) []item {
-	target := l.src.Join(l.src.Dir(from), it.value)
-	key := l.src.Key(target)
-	for i, k := range l.keys {
-		if k == key {
-			chain := append(append([]string(nil), l.stack[i:]...), l.src.Display(target))
-			l.errorf(it.pos, "include cycle: %s", strings.Join(chain, " → "))
-			return nil
-		}
-	}
-	if len(l.stack) >= maxIncludeDepth {
-		l.errorf(it.pos, "includes nested more than %d deep", maxIncludeDepth)
-		return nil
-	}
-	if info, err := l.src.Stat(target); err == nil && info.IsDir() {
-		l.errorf(it.pos, "cannot include %s: it is a directory", l.src.Display(target))
-		return nil
-	}
-	pos := it.pos
-	items, _ := l.file(target, &pos, false)
-	return items
 }

@@ -2,6 +2,7 @@ package deck
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -235,16 +236,35 @@ func TestFrontMatter(t *testing.T) {
 
 func TestDurations(t *testing.T) {
 	good := map[string]time.Duration{"90s": 90 * time.Second, "2m": 2 * time.Minute, "1m30s": 90 * time.Second,
-		"1h": time.Hour, "1:30": 90 * time.Second, "25:00": 25 * time.Minute, "1.5m": 90 * time.Second}
+		"1h": time.Hour, "1:30": 90 * time.Second, "25:00": 25 * time.Minute, "1.5m": 90 * time.Second,
+		"24h": 24 * time.Hour, "1440:00": 24 * time.Hour}
 	for in, want := range good {
 		if got, err := ParseDuration(in); err != nil || got != want {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "90", "abc", "1:75", "-5m", "1:x"} {
+	for _, in := range []string{"", "90", "abc", "1:75", "-5m", "1:x",
+		// overflows: these used to wrap around silently
+		"9999999999999:59", "153722867280912930:00", "9999999999h", "2562048h", "25h", "1441:00"} {
 		if _, err := ParseDuration(in); err == nil {
 			t.Errorf("ParseDuration(%q) accepted", in)
 		}
+	}
+}
+
+func TestDurationOverflowIsAnError(t *testing.T) {
+	d := mustParse(t, "---\nduration: 9999999999999:59\n---\n\n# A\n<!-- time: 9999999999999:59 -->\n")
+	want := "talk.md:2:11: error: duration: \"9999999999999:59\" is longer than 24h0m0s\n" +
+		"talk.md:6:1: error: time: \"9999999999999:59\" is longer than 24h0m0s"
+	if got := strings.Join(diagStrings(d), "\n"); got != want {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", got, want)
+	}
+	many := &Deck{}
+	for range 200000 {
+		many.Slides = append(many.Slides, &Slide{Time: MaxDuration})
+	}
+	if total := many.TotalTime(); total != math.MaxInt64 {
+		t.Errorf("TotalTime of 200,000 slides of 24h = %v, want it to saturate", total)
 	}
 }
 

@@ -18,10 +18,18 @@ import (
 // stdinName names a deck read from standard input in diagnostics.
 const stdinName = "<stdin>"
 
+// addIncludeRootFlag adds --include-root, which widens the folders a deck's
+// includes may come from (see docs/security.md).
+func addIncludeRootFlag(cmd *cobra.Command, roots *[]string) {
+	cmd.Flags().StringArrayVar(roots, "include-root", nil,
+		"also let includes come from `DIR` (repeatable); otherwise they must stay inside the deck's folder")
+}
+
 // openDeck reads the deck at path: the built-in deck when path is "", and
-// Markdown from stdin when it is "-". A deck that cannot be read at all
-// is an InputError.
-func openDeck(path string, stdin io.Reader) (*deck.Deck, error) {
+// Markdown from stdin when it is "-". includeRoots are the folders besides
+// the deck's own that includes may come from. A deck that cannot be read
+// at all is an InputError.
+func openDeck(path string, stdin io.Reader, includeRoots []string) (*deck.Deck, error) {
 	var (
 		d   *deck.Deck
 		err error
@@ -32,7 +40,7 @@ func openDeck(path string, stdin io.Reader) (*deck.Deck, error) {
 	case "-":
 		d, err = readStdinDeck(stdin)
 	default:
-		d, err = deck.Open(path)
+		d, err = deck.OpenWith(path, deck.Options{IncludeRoots: includeRoots})
 	}
 	var re *deck.ReadError
 	if errors.As(err, &re) {
@@ -45,9 +53,12 @@ func readStdinDeck(stdin io.Reader) (*deck.Deck, error) {
 	if stdin == nil {
 		return nil, &InputError{Err: errors.New("-: no standard input to read the deck from")}
 	}
-	src, err := io.ReadAll(stdin)
+	src, err := io.ReadAll(io.LimitReader(stdin, deck.MaxFileBytes+1))
 	if err != nil {
 		return nil, &InputError{Err: fmt.Errorf("reading the deck from standard input: %w", err)}
+	}
+	if len(src) > deck.MaxFileBytes {
+		return nil, &InputError{Err: fmt.Errorf("-: the deck on standard input is larger than %d MiB, the most a deck file may be", deck.MaxFileBytes>>20)}
 	}
 	return deck.Parse(stdinName, src)
 }

@@ -21,6 +21,9 @@ import (
 type ExportOptions struct {
 	IO   *IOStreams
 	Path string // "" for the built-in deck, "-" for standard input
+	// IncludeRoots are folders besides the deck's own that includes may
+	// come from (--include-root).
+	IncludeRoots []string
 	// Output is the file to write; "" or "-" means standard output.
 	Output string
 	Format string // "text" or "markdown"
@@ -86,6 +89,7 @@ flags or an unreadable deck.`,
 	_ = cmd.RegisterFlagCompletionFunc("steps", fixedCompletions("final\teach slide as it ends", "all\tevery reveal step"))
 	_ = cmd.RegisterFlagCompletionFunc("width", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("slides", cobra.NoFileCompletions)
+	addIncludeRootFlag(cmd, &opts.IncludeRoots)
 	return cmd
 }
 
@@ -116,7 +120,7 @@ func checkExportFlags(cmd *cobra.Command, opts *ExportOptions, steps string) err
 }
 
 func runExport(opts *ExportOptions) error {
-	d, err := openDeck(opts.Path, opts.IO.In)
+	d, err := openDeck(opts.Path, opts.IO.In, opts.IncludeRoots)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -64,7 +65,7 @@ func TestExportFlags(t *testing.T) {
 			continue
 		}
 		got.IO = nil
-		if *got != tt.want {
+		if !reflect.DeepEqual(*got, tt.want) {
 			t.Errorf("%v: options\n%+v\nwant\n%+v", tt.args, *got, tt.want)
 		}
 	}

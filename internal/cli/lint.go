@@ -19,6 +19,9 @@ import (
 type LintOptions struct {
 	IO   *IOStreams
 	Path string // "" for the built-in deck, "-" for standard input
+	// IncludeRoots are folders besides the deck's own that includes may
+	// come from (--include-root).
+	IncludeRoots []string
 	// Strict makes warnings fail the run too.
 	Strict bool
 	// Fix rewrites the deck's files with PDF look-alikes repaired first.
@@ -72,6 +75,7 @@ from standard input (its diagnostics name it <stdin>).`,
 	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "repair PDF look-alike characters in the deck's files")
 	cmd.Flags().StringVar(&size, "size", "100x30", "terminal the talk will be given in, `COLSxROWS`")
 	_ = cmd.RegisterFlagCompletionFunc("size", cobra.NoFileCompletions)
+	addIncludeRootFlag(cmd, &opts.IncludeRoots)
 	return cmd
 }
 
@@ -79,7 +83,7 @@ func runLint(opts *LintOptions) error {
 	if opts.Fix && (opts.Path == "" || opts.Path == "-") {
 		return FlagErrorf("--fix rewrites files: give the path of your deck (the built-in deck is read-only, standard input cannot be rewritten)")
 	}
-	d, err := openDeck(opts.Path, opts.IO.In)
+	d, err := openDeck(opts.Path, opts.IO.In, opts.IncludeRoots)
 	if err != nil {
 		return err
 	}
@@ -87,7 +91,7 @@ func runLint(opts *LintOptions) error {
 		if err := repairFiles(d.Files, opts.IO.ErrOut); err != nil {
 			return err
 		}
-		if d, err = openDeck(opts.Path, opts.IO.In); err != nil {
+		if d, err = openDeck(opts.Path, opts.IO.In, opts.IncludeRoots); err != nil {
 			return err
 		}
 	}

@@ -23,6 +23,9 @@ import (
 type PresentOptions struct {
 	IO   *IOStreams
 	Path string // "" for the built-in deck, "-" for standard input
+	// IncludeRoots are folders besides the deck's own that includes may
+	// come from (--include-root).
+	IncludeRoots []string
 	// Start is the first slide shown: a number from 1, or text found in a
 	// slide's title; "" is the first slide.
 	Start string
@@ -77,6 +80,7 @@ title contains TEXT (any case).`,
 		ValidArgsFunction: completeDeck,
 	}
 	addPresentFlags(cmd, opts)
+	addIncludeRootFlag(cmd, &opts.IncludeRoots)
 	return cmd
 }
 
@@ -102,7 +106,7 @@ func runPresent(opts *PresentOptions) error {
 	}
 	// The deck is read first: a missing file or a broken deck is the more
 	// useful message, with or without a terminal.
-	d, err := openDeck(opts.Path, opts.IO.In)
+	d, err := openDeck(opts.Path, opts.IO.In, opts.IncludeRoots)
 	if err != nil {
 		return err
 	}
@@ -149,7 +153,9 @@ func runPresent(opts *PresentOptions) error {
 		Presenter: opts.Presenter,
 		Start:     start,
 		Log:       log,
-		Load:      func() (*deck.Deck, error) { return deck.Open(opts.Path) },
+		Load: func() (*deck.Deck, error) {
+			return deck.OpenWith(opts.Path, deck.Options{IncludeRoots: opts.IncludeRoots})
+		},
 	}
 	switch {
 	case opts.Path == "":

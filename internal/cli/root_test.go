@@ -218,7 +218,7 @@ func TestKeyInput(t *testing.T) {
 }
 
 func TestStartSlide(t *testing.T) {
-	d, err := openDeck("-", strings.NewReader("# Intro\n\n---\n\n# Q&A and more\n\n---\n\n# 谢谢\n\n---\n\n# q&a\n"))
+	d, err := openDeck("-", strings.NewReader("# Intro\n\n---\n\n# Q&A and more\n\n---\n\n# 谢谢\n\n---\n\n# q&a\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
