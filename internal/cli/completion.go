@@ -78,6 +78,18 @@ func completeDeck(_ *cobra.Command, args []string, _ string) ([]cobra.Completion
 	return deckExts, cobra.ShellCompDirectiveFilterFileExt
 }
 
+// completeDecks gives every command under cmd whose argument is a deck
+// ("present [FILE|DIR]") and that completes nothing itself the deck
+// completion, so that a new command gets it without remembering to.
+func completeDecks(cmd *cobra.Command) {
+	for _, sub := range cmd.Commands() {
+		if sub.ValidArgsFunction == nil && len(sub.ValidArgs) == 0 && strings.Contains(sub.Use, "FILE|DIR") {
+			sub.ValidArgsFunction = completeDeck
+		}
+		completeDecks(sub)
+	}
+}
+
 // completeRootArg completes "shovel ARG", which is a command or a deck.
 // cobra has already offered the commands that match; a shell told to
 // filter files by extension would drop them, so when any match, the

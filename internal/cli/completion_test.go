@@ -69,6 +69,25 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// Every command whose argument is a deck completes Markdown files, new
+// ones too.
+func TestEveryDeckArgumentCompletes(t *testing.T) {
+	io, _, _, _ := TestStreams()
+	n := 0
+	for _, c := range NewCmdRoot(io).Commands() {
+		if !strings.Contains(c.Use, "FILE|DIR") {
+			continue
+		}
+		n++
+		if got, directive := complete(t, c.Name(), ""); !slices.Equal(got, deckExts) || directive != ":8" {
+			t.Errorf("shovel %s <TAB> = %q %s; want the deck completion", c.Name(), got, directive)
+		}
+	}
+	if n < 3 {
+		t.Errorf("only %d commands take a deck", n)
+	}
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}

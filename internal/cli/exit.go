@@ -86,6 +86,18 @@ func typedArgErrors(cmd *cobra.Command) {
 	}
 }
 
+// checkFlagRules runs cobra's checks of required flags and flag groups
+// before cobra does, so that their errors are FlagErrors too (cobra would
+// return them as plain errors, after this hook).
+func checkFlagRules(cmd *cobra.Command, _ []string) error {
+	for _, check := range []func() error{cmd.ValidateRequiredFlags, cmd.ValidateFlagGroups} {
+		if err := check(); err != nil {
+			return &FlagError{Err: err}
+		}
+	}
+	return nil
+}
+
 // exitCode maps an error returned by a command to the process exit code.
 func exitCode(err error) int {
 	var (

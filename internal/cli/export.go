@@ -84,7 +84,6 @@ flags or an unreadable deck.`,
 	f.BoolVar(&opts.Notes, "notes", false, "include speaker notes and time budgets (text; markdown always has them)")
 	f.StringVar(&opts.Slides, "slides", "", "export only these slides, e.g. 3-7,12")
 	f.StringVar(&steps, "steps", "final", "final: each slide as it ends; all: every reveal step (text only)")
-	cmd.ValidArgsFunction = completeDeck
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text\tplain UTF-8 text", "markdown\tshovel's own Markdown"))
 	_ = cmd.RegisterFlagCompletionFunc("steps", fixedCompletions("final\teach slide as it ends", "all\tevery reveal step"))
 	_ = cmd.RegisterFlagCompletionFunc("width", cobra.NoFileCompletions)

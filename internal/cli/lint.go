@@ -70,7 +70,6 @@ from standard input (its diagnostics name it <stdin>).`,
 			return runLint(opts)
 		},
 	}
-	cmd.ValidArgsFunction = completeDeck
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "repair PDF look-alike characters in the deck's files")
 	cmd.Flags().StringVar(&size, "size", "100x30", "terminal the talk will be given in, `COLSxROWS`")

@@ -77,7 +77,6 @@ title contains TEXT (any case).`,
 			}
 			return runPresent(opts)
 		},
-		ValidArgsFunction: completeDeck,
 	}
 	addPresentFlags(cmd, opts)
 	addIncludeRootFlag(cmd, &opts.IncludeRoots)

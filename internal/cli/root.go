@@ -39,6 +39,7 @@ name: write ./lint to present a file called lint.`,
 			return runPresent(opts)
 		},
 		ValidArgsFunction: completeRootArg,
+		PersistentPreRunE: checkFlagRules,
 		// cobra sets this only where it suggests by itself, which a root
 		// that takes an argument never does; checkDeckArg asks instead.
 		SuggestionsMinimumDistance: 2,
@@ -59,5 +60,6 @@ name: write ./lint to present a file called lint.`,
 		NewCmdMan(io),
 	)
 	typedArgErrors(cmd)
+	completeDecks(cmd)
 	return cmd
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // rootRun runs the root command with present replaced, and returns the
@@ -127,6 +129,34 @@ func TestUsageErrorsNameTheCommandsHelp(t *testing.T) {
 		hint := "Run 'shovel " + tt.args[0] + " --help' for usage."
 		if code != ExitUsage || !strings.Contains(errOut.String(), hint) || out.Len() > 0 {
 			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q; want exit 2 and %q", tt.args, code, out.Len(), errOut, hint)
+		}
+	}
+}
+
+// cobra's required flags and flag groups are usage errors too, for
+// commands that use them.
+func TestFlagRulesAreUsageErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"x"}, `required flag(s) "must" not set`},
+		{[]string{"x", "--must", "--a", "--b"}, "none of the others can be"},
+	} {
+		io, _, _, errOut := TestStreams()
+		root := NewCmdRoot(io)
+		x := &cobra.Command{Use: "x", RunE: func(*cobra.Command, []string) error { return nil }}
+		x.Flags().Bool("must", false, "")
+		x.Flags().Bool("a", false, "")
+		x.Flags().Bool("b", false, "")
+		_ = x.MarkFlagRequired("must")
+		x.MarkFlagsMutuallyExclusive("a", "b")
+		root.AddCommand(x)
+		root.SetArgs(tt.args)
+		c, err := root.ExecuteC()
+		if code := report(errOut, c.CommandPath(), err); code != ExitUsage || !strings.Contains(errOut.String(), tt.want) ||
+			!strings.Contains(errOut.String(), "Run 'shovel x --help'") {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, code, errOut)
 		}
 	}
 }
