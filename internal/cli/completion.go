@@ -30,7 +30,7 @@ func NewCmdCompletion(io *IOStreams) *cobra.Command {
 SHELL: deck arguments complete to Markdown files and directories, and
 --format, --steps and --theme to the values they take.
 
-  bash        source <(shovel completion bash)             # in ~/.bashrc
+  bash        source <(shovel completion bash)             # in ~/.bashrc (needs the bash-completion package)
   zsh         shovel completion zsh > "${fpath[1]}/_shovel"  # then start a new shell
   fish        shovel completion fish > ~/.config/fish/completions/shovel.fish
   powershell  shovel completion powershell | Out-String | Invoke-Expression`,
