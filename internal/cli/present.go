@@ -130,6 +130,10 @@ func runPresent(opts *PresentOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: 1 error; not presenting (run 'shovel lint' after fixing)\n", termsafe.Line(d.Root))
 		return &SilentError{Code: ExitFailure}
 	}
+	logName, logFrom := logPath(opts.LogFile, getenv)
+	if err := checkLogPath(logName, logFrom, d); err != nil {
+		return err
+	}
 	if opts.IO.IsTerminal == nil || !opts.IO.IsTerminal() {
 		return &InputError{Err: errors.New("present needs a terminal, and standard output is not one; " +
 			"to get the deck as text use 'shovel export'")}
@@ -139,7 +143,7 @@ func runPresent(opts *PresentOptions) error {
 		return err
 	}
 	defer closeKeys()
-	log, closeLog, err := openLog(opts.LogFile, getenv)
+	log, closeLog, err := openLog(logName, getenv)
 	if err != nil {
 		return err
 	}
@@ -152,9 +156,7 @@ func runPresent(opts *PresentOptions) error {
 		Presenter: opts.Presenter,
 		Start:     start,
 		Log:       log,
-		Load: func() (*deck.Deck, error) {
-			return deck.OpenWith(opts.Path, deck.Options{IncludeRoots: opts.IncludeRoots})
-		},
+		Load:      deckLoader(opts.Path, deck.Options{IncludeRoots: opts.IncludeRoots}),
 	}
 	switch {
 	case opts.Path == "":
@@ -167,6 +169,9 @@ func runPresent(opts *PresentOptions) error {
 			log.Debug("no live reload", "err", err)
 		} else {
 			defer w.Close()
+			if logName != "" {
+				w.Ignore(logName)
+			}
 			if err := w.Watch(watch.Paths(d)); err != nil {
 				log.Debug("watch", "err", err)
 			}

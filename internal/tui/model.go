@@ -88,8 +88,9 @@ type Model struct {
 	tickGen int
 	tick    func(gen int) tea.Cmd
 
-	flash  string // a one-off message in the footer, cleared by the next key
-	banner string // a reload error, kept until a good reload
+	reloads reloads
+	flash   string // a one-off message in the footer, cleared by the next key
+	banner  string // a reload error, kept until a good reload
 
 	search searchState
 

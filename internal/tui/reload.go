@@ -25,7 +25,13 @@ type changeMsg struct{ files []string }
 type reloadMsg struct {
 	deck *deck.Deck
 	err  error
+	// seq numbers the parse: parses run concurrently and may finish out
+	// of order, and only one newer than the last applied may be applied.
+	seq int
 }
+
+// reloads numbers the parses started and remembers the newest applied.
+type reloads struct{ started, applied int }
 
 func waitForChange(w Watcher) tea.Cmd {
 	return func() tea.Msg {
@@ -44,9 +50,20 @@ func (m *Model) reloadCmd() tea.Cmd {
 	if load == nil {
 		return nil
 	}
-	return func() tea.Msg {
+	m.reloads.started++
+	seq := m.reloads.started
+	return func() (msg tea.Msg) {
+		// A parser bug must cost this reload, not the talk.
+		defer func() {
+			if r := recover(); r != nil {
+				msg = reloadMsg{err: fmt.Errorf("internal error while reading the deck: %v", r), seq: seq}
+			}
+		}()
 		d, err := load()
-		return reloadMsg{deck: d, err: err}
+		if err == nil && d == nil {
+			err = fmt.Errorf("no deck was read")
+		}
+		return reloadMsg{deck: d, err: err, seq: seq}
 	}
 }
 
@@ -54,6 +71,12 @@ func (m *Model) reloadCmd() tea.Cmd {
 // to the first slide that changed. A deck that cannot be read or has errors
 // leaves the last good one on screen under a banner: the talk never dies.
 func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
+	if msg.seq <= m.reloads.applied {
+		// A slow parse of an older version: a newer one is on screen.
+		m.c.Log.Debug("stale reload dropped", "seq", msg.seq, "applied", m.reloads.applied)
+		return nil
+	}
+	m.reloads.applied = msg.seq
 	m.flash = "" // an earlier "reloaded" must not sit beside a new failure
 	switch {
 	case msg.err != nil:

@@ -106,7 +106,7 @@ func TestReloadKeyWithoutLoader(t *testing.T) {
 	h := newHarness(t, openTestDeck(t), 80, 24)
 	h.keys("ctrl+r")
 	h.contains("cannot be reloaded")
-	h.send(reloadMsg{err: errors.New("boom")})
+	h.send(reloadMsg{err: errors.New("boom"), seq: 1})
 	h.contains("boom")
 }
 
