@@ -20,6 +20,7 @@ type slideBuilder struct {
 	// incremental overrides the deck's incremental_lists for the rest of
 	// the slide.
 	incremental *bool
+	noteParts   []Note
 }
 
 func (l *loader) assemble(d *Deck, items []item) {
@@ -31,6 +32,7 @@ func (l *loader) assemble(d *Deck, items []item) {
 		}
 		s.Steps = b.step + 1
 		s.Notes = strings.Join(b.notes, "\n\n")
+		s.NoteParts = b.noteParts
 		switch {
 		case !b.hasContent && len(b.notes) == 0:
 			l.warnf(Pos{File: s.File, Line: s.StartLine, Col: 1}, "slide has directives but no content; it is left out")
@@ -108,6 +110,7 @@ func (l *loader) addItem(b *slideBuilder, it *item) {
 		b.pendingPause = &p
 	case itemNotes:
 		b.notes = append(b.notes, it.text)
+		b.noteParts = append(b.noteParts, Note{Text: it.text, Markdown: it.markdown})
 		if s.NotesLine == 0 {
 			s.NotesLine = it.pos.Line
 		}

@@ -94,7 +94,10 @@ type Slide struct {
 	// after them.
 	Steps int
 	// Notes is the speaker notes as Markdown; empty when there are none.
-	Notes     string
+	// Several notes on a slide are joined by a blank line.
+	Notes string
+	// NoteParts are the slide's notes one by one, as written.
+	NoteParts []Note
 	NotesLine int
 	// Time is the slide's time budget; 0 when not set.
 	Time time.Duration
@@ -102,6 +105,14 @@ type Slide struct {
 	Alignment    Alignment
 	JumpToMiddle bool
 	NoFooter     bool
+}
+
+// Note is one speaker note.
+type Note struct {
+	Text string
+	// Markdown is true for a "::: notes" div, which is typeset like slide
+	// text; a note in a comment keeps its line breaks as written.
+	Markdown bool
 }
 
 // Block is a top-level Markdown block of a slide.

@@ -51,6 +51,8 @@ type item struct {
 	// listItems are the offsets in text where the top-level items of a
 	// list start, for incremental lists.
 	listItems []int
+	// markdown marks notes written as Markdown (a "::: notes" div).
+	markdown bool
 }
 
 // lineIndex maps byte offsets of a text to 1-based lines and columns.
@@ -259,7 +261,7 @@ func (l *loader) div(n *divNode, raw string, pos Pos, endLine int) []item {
 	}
 	inner = trimBlankTail(inner)
 	if n.IsNotes() {
-		return []item{{kind: itemNotes, text: strings.TrimSpace(dedent(inner)), pos: pos, endLine: endLine}}
+		return []item{{kind: itemNotes, text: strings.TrimSpace(dedent(inner)), markdown: true, pos: pos, endLine: endLine}}
 	}
 	if strings.TrimSpace(inner) == "" {
 		return nil

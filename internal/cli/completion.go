@@ -10,6 +10,8 @@ import (
 
 	"charm.land/glamour/v2/styles"
 	"github.com/spf13/cobra"
+
+	"shovel/internal/render"
 )
 
 // deckExts are the extensions of the Markdown files a directory deck reads.
@@ -106,10 +108,10 @@ func completeRootArg(cmd *cobra.Command, args []string, toComplete string) ([]co
 	return completeDeck(cmd, args, toComplete)
 }
 
-// completeTheme completes --theme: glamour's built-in styles and auto, or
-// a style JSON file.
+// completeTheme completes --theme: glamour's built-in styles, auto and
+// mono, or a style JSON file.
 func completeTheme(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	names := []string{"auto"}
+	names := []string{"auto", render.MonoTheme}
 	for name := range styles.DefaultStyles {
 		names = append(names, name)
 	}

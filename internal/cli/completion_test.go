@@ -55,7 +55,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"export", "talk.md", ""}, []string{}, noFiles},
 		{[]string{"export", "--format", ""}, []string{"text", "markdown"}, noFiles},
 		{[]string{"export", "--steps", ""}, []string{"final", "all"}, noFiles},
-		{[]string{"present", "--theme", ""}, []string{"ascii", "auto", "dark", "dracula", "light", "notty", "pink", "tokyo-night", "style.json", "talk/"}, noFiles},
+		{[]string{"present", "--theme", ""}, []string{"ascii", "auto", "dark", "dracula", "light", "mono", "notty", "pink", "tokyo-night", "style.json", "talk/"}, noFiles},
 		{[]string{"--theme", "d"}, []string{"dark", "dracula"}, noFiles},
 		{[]string{"--theme", "st"}, []string{"json"}, filterExt},
 		{[]string{"present", "--start", ""}, []string{}, noFiles},

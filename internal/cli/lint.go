@@ -137,7 +137,9 @@ func plural(n int, word string) string {
 // width×height terminal leaves above the footer: the TUI scrolls them, but
 // a speaker would rather know before the talk.
 func tooTall(d *deck.Deck, width, height int) deck.Diagnostics {
-	r, err := render.New(d, render.Options{Theme: "notty", NoCache: true})
+	// Measured in the monochrome theme: it lays slides out as the colour
+	// themes do (notty adds a rule under each heading).
+	r, err := render.New(d, render.Options{Theme: render.MonoTheme, NoCache: true})
 	if err != nil {
 		return nil
 	}

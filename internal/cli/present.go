@@ -89,7 +89,7 @@ func addPresentFlags(cmd *cobra.Command, opts *PresentOptions) {
 	f := cmd.Flags()
 	f.StringVar(&opts.Start, "start", "", "start at slide `N` (from 1), or at the first slide whose title contains the text given")
 	f.BoolVar(&opts.Presenter, "presenter", false, "start in the presenter view (speaker notes, timer, pace)")
-	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty, another glamour style or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces notty)")
+	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, mono (no colour), notty (no escape sequences), another glamour style or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces mono)")
 	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
 	f.IntVar(&opts.FPS, "fps", 0, "most frames drawn per second (default 60)")

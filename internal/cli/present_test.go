@@ -94,8 +94,9 @@ func TestPresentTheme(t *testing.T) {
 	}{
 		{"", nil, "auto"},
 		{"light", nil, "light"},
-		{"", map[string]string{"NO_COLOR": "1"}, "notty"},
-		{"dark", map[string]string{"NO_COLOR": "1"}, "notty"},
+		{"", map[string]string{"NO_COLOR": "1"}, "mono"},
+		{"dark", map[string]string{"NO_COLOR": "1"}, "mono"},
+		{"notty", map[string]string{"NO_COLOR": "1"}, "notty"},
 		{"", map[string]string{"NO_COLOR": ""}, "auto"},
 	} {
 		if got := presentTheme(nil, tt.flag, env(tt.env)).Name; got != tt.want {

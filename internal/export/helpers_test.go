@@ -3,17 +3,12 @@ package export
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"shovel/deck"
 	"shovel/slides"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // mixedDeck is the checked-in test deck: Chinese and English, notes in every
 // spelling, pauses, a table, columns, a skipped slide, a very long title.
@@ -39,9 +34,13 @@ func openDeck(t testing.TB, path string) *deck.Deck {
 	return d
 }
 
+// handoutDeck holds what a handout rewrites: links, images, emphasis, code
+// spans, subheadings and notes in both forms.
+const handoutDeck = "testdata/handout.md"
+
 // testDecks are the decks every property is checked on.
 func testDecks(t testing.TB) map[string]*deck.Deck {
-	return map[string]*deck.Deck{"built-in": openDeck(t, ""), "mixed": openDeck(t, mixedDeck)}
+	return map[string]*deck.Deck{"built-in": openDeck(t, ""), "mixed": openDeck(t, mixedDeck), "handout": openDeck(t, handoutDeck)}
 }
 
 func exportText(t testing.TB, d *deck.Deck, opts TextOptions) string {
@@ -51,30 +50,6 @@ func exportText(t testing.TB, d *deck.Deck, opts TextOptions) string {
 		t.Fatal(err)
 	}
 	return b.String()
-}
-
-// golden compares got with testdata/golden/name, or rewrites the file with
-// -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/export -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; run go test ./internal/export -update and review the diff.\n%s",
-			name, firstDiff(string(want), got))
-	}
 }
 
 // firstDiff shows where two texts first differ, line by line.

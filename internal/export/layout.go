@@ -60,6 +60,25 @@ func (m measure) header(num, total int, title string, step, steps, width int) []
 	return append([]string{m.fill(head, width)}, m.wrap(title+suffix, width)...)
 }
 
+// reference lays out "[n] address", the address wrapped under itself (a
+// long URL breaks only where it must).
+func (m measure) reference(n int, url string, width int) []string {
+	label := fmt.Sprintf("[%d] ", n)
+	lw := m.width(label)
+	if width-lw < narrowValue {
+		return append([]string{strings.TrimSpace(label)}, m.wrap(url, width)...)
+	}
+	lines := m.wrap(url, width-lw)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = label + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", lw) + lines[i]
+		}
+	}
+	return lines
+}
+
 // fill pads s with rule characters to exactly width cells.
 func (m measure) fill(s string, width int) string {
 	n := width - m.width(s)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"shovel/deck"
 )
 
@@ -33,7 +35,7 @@ func reparse(t testing.TB, md string) *deck.Deck {
 }
 
 func TestMarkdownGoldenMixed(t *testing.T) {
-	golden(t, "mixed.md", exportMarkdown(t, openDeck(t, mixedDeck), nil))
+	golden.RequireEqual(t, exportMarkdown(t, openDeck(t, mixedDeck), nil))
 }
 
 // Exporting Markdown and parsing it again gives an equivalent deck, and

@@ -28,7 +28,7 @@ func Text(ctx context.Context, w io.Writer, d *deck.Deck, opts TextOptions) erro
 	// The content box fills the width asked for (an export has no screen
 	// to centre a narrower box in), and each page is typeset once, so a
 	// cache would only hold memory.
-	r, err := render.New(d, render.Options{Theme: "notty", MaxWidth: opts.Width, NoCache: true})
+	r, err := render.New(d, render.Options{Theme: "notty", MaxWidth: opts.Width, NoCache: true, Handout: true})
 	if err != nil {
 		return err
 	}
@@ -96,6 +96,7 @@ func (t *textWriter) slide(ctx context.Context, i int) error {
 	if t.opts.Steps == StepsAll && s.Steps > 1 {
 		first, steps = 0, s.Steps
 	}
+	var refs []string
 	for step := first; step < s.Steps; step++ {
 		p, err := r.Slide(i, step, width)
 		if err != nil {
@@ -105,7 +106,9 @@ func (t *textWriter) slide(ctx context.Context, i int) error {
 		t.lines(t.m.header(s.Number, total, s.Title, step+1, steps, width))
 		t.sep()
 		t.lines(p.Lines)
+		refs = p.References
 	}
+	t.references(refs)
 	if t.opts.Notes {
 		if err := t.notes(r, i); err != nil {
 			return err
@@ -127,12 +130,25 @@ func (t *textWriter) notes(r *render.Renderer, i int) error {
 		t.sep()
 		t.lines([]string{"Notes", t.m.underline("Notes")})
 		t.lines(p.Lines)
+		t.references(p.References)
 	}
 	if s.Time > 0 {
 		t.sep()
 		t.lines([]string{"Time budget: " + formatDuration(s.Time)})
 	}
 	return nil
+}
+
+// references lists the addresses that a page's reference numbers stand
+// for, "[1] https://…", each wrapped under itself.
+func (t *textWriter) references(urls []string) {
+	if len(urls) == 0 {
+		return
+	}
+	t.sep()
+	for n, u := range urls {
+		t.lines(t.m.reference(n+1, u, t.opts.Width))
+	}
 }
 
 // sep asks for a blank line before the next line written. It is written

@@ -17,6 +17,10 @@ type typesetter struct {
 	code *highlighter
 	// trace, when set (by tests), sees every paragraph the wrapper fills.
 	trace func(gs []glyph, spans []lineSpan, width int)
+	// refs numbers link and image addresses in a handout; nil elsewhere.
+	refs *refList
+	// keepBreaks keeps the source's line breaks (notes in comments).
+	keepBreaks bool
 }
 
 // minText is the narrowest a list item, quote or column is given before
@@ -85,11 +89,27 @@ func (ts *typesetter) heading(n *ast.Heading, src []byte, width int, title bool)
 		h = cfg.H1
 	}
 	st := merge(merge(ts.th.base, cfg.Heading.StylePrimitive), h.StylePrimitive)
-	in := inliner{th: ts.th, src: src}
+	in := inliner{th: ts.th, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
 	in.deco(oneLine(h.Prefix), st, pPrefix)
 	in.walk(n, colours(st))
 	in.deco(oneLine(h.Suffix), st, pSuffix)
-	return ts.wrap(in.out, width)
+	ls := ts.wrap(in.out, width)
+	if ts.th.ruledHeadings && len(ls) > 0 {
+		ls = append(ls, ts.underline(blockWidth(ls)))
+	}
+	return ls
+}
+
+// underline is a rule w cells wide, drawn under a heading by themes that
+// cannot make it bold. The box-drawing rule is ambiguous in width; where
+// it takes two cells, the rule is ASCII.
+func (ts *typesetter) underline(w int) line {
+	ch := "─"
+	if ts.m.text(ch) != 1 {
+		ch = "-"
+	}
+	sgr := ts.th.sgr(merge(ts.th.base, ts.th.cfg.HorizontalRule))
+	return styledLine(strings.Repeat(ch, w), sgr, w)
 }
 
 // oneLine removes line breaks from a style's prefix or suffix: block

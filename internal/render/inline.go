@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -47,11 +48,15 @@ type inliner struct {
 	src  []byte
 	out  []piece
 	task task
+	// refs numbers link and image addresses in a handout; nil elsewhere.
+	refs *refList
+	// keepBreaks makes every line break of the source a line break.
+	keepBreaks bool
 }
 
 // inlines returns the pieces of n's inline children, styled from st.
 func (ts *typesetter) inlines(n ast.Node, src []byte, st ansi.StylePrimitive) ([]piece, task) {
-	in := inliner{th: ts.th, src: src}
+	in := inliner{th: ts.th, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
 	in.walk(n, st)
 	return in.out, in.task
 }
@@ -86,7 +91,7 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 		switch c := c.(type) {
 		case *ast.Text:
 			in.text(deck.TextValue(c, in.src), st)
-			if c.HardLineBreak() {
+			if c.HardLineBreak() || in.keepBreaks && c.SoftLineBreak() {
 				in.out = append(in.out, piece{kind: pHard})
 			} else if c.SoftLineBreak() {
 				in.out = append(in.out, piece{kind: pSoft, sgr: in.th.sgr(st)})
@@ -107,7 +112,11 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 			in.element(st, cfg.Strikethrough, func(s ansi.StylePrimitive) { in.walk(c, s) })
 		case *ast.Link:
 			in.element(st, cfg.LinkText, func(s ansi.StylePrimitive) { in.walk(c, s) })
-			in.url(string(c.Destination), deck.PlainText(c, in.src), st)
+			if in.refs != nil {
+				in.ref(linkRef(c, in.src), st)
+			} else {
+				in.url(string(c.Destination), deck.PlainText(c, in.src), st)
+			}
 		case *ast.AutoLink:
 			in.element(st, cfg.Link, func(s ansi.StylePrimitive) { in.glued(string(c.URL(in.src)), s) })
 		case *ast.Image:
@@ -117,9 +126,16 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 				if f == "" {
 					f = "{{.text}}"
 				}
+				if alt == "" {
+					f = strings.ReplaceAll(f, ": {{.text}}", "")
+				}
 				in.text(strings.ReplaceAll(f, "{{.text}}", alt), s)
 			})
-			in.url(string(c.Destination), "", st)
+			if in.refs != nil {
+				in.ref(string(c.Destination), st)
+			} else {
+				in.url(string(c.Destination), "", st)
+			}
 		case *ast.RawHTML:
 			if isBreakTag(c.Segments.Value(in.src)) {
 				in.out = append(in.out, piece{kind: pHard})
@@ -143,6 +159,14 @@ func (in *inliner) url(dest, text string, st ansi.StylePrimitive) {
 	}
 	in.out = append(in.out, piece{text: " ", sgr: in.th.sgr(st)})
 	in.element(st, in.th.cfg.Link, func(s ansi.StylePrimitive) { in.glued(dest, s) })
+}
+
+// ref shows the number of dest in a handout's reference list, glued to
+// the text before it: "shovel [1]".
+func (in *inliner) ref(dest string, st ansi.StylePrimitive) {
+	if n := in.refs.num[dest]; n > 0 {
+		in.deco(" ["+strconv.Itoa(n)+"]", st, pSuffix)
+	}
 }
 
 func (in *inliner) glued(s string, st ansi.StylePrimitive) {

@@ -23,12 +23,12 @@ const DefaultMaxWidth = 100
 // Options choose how a deck is typeset.
 type Options struct {
 	// Theme is "dark", "light", "notty" (no colour, no escape sequences
-	// at all), another glamour built-in style name, or a path to a glamour
+	// at all), "mono" (no colour, attributes only), another glamour
+	// built-in style name, or a path to a glamour
 	// style JSON file; "" means the deck's theme. Either goes through
 	// ResolveTheme, as lint's and present's do. "auto" should be turned
 	// into dark or light by the caller, who knows the terminal; if it is
-	// not, it means dark. Callers honour NO_COLOR by passing "notty" when
-	// NoColor(os.Getenv) is true.
+	// not, it means dark. ResolveTheme honours NO_COLOR.
 	Theme string
 	// MaxWidth caps the content box; 0 means the deck's max_width, else
 	// DefaultMaxWidth.
@@ -39,6 +39,11 @@ type Options struct {
 	// NoCache typesets every call afresh and keeps nothing: for a single
 	// pass over a deck (export), where a cache only holds memory.
 	NoCache bool
+	// Handout typesets for reading on paper or in a mail (text export):
+	// the slide's title is left out (the caller prints it in a header),
+	// and links and images show a reference number instead of their
+	// address, the addresses being listed in Page.References.
+	Handout bool
 }
 
 // Page is a typeset slide (or notes) at one width.
@@ -62,6 +67,10 @@ type Page struct {
 	// Left and ContentWidth locate the content box: Lines start their
 	// content at column Left and use at most ContentWidth cells after it.
 	Left, ContentWidth int
+	// References are, with Options.Handout, the addresses that the page's
+	// reference numbers stand for: References[0] is [1]. A slide's list
+	// covers all its steps, so the numbers are the same on every step.
+	References []string
 }
 
 // Renderer typesets one deck with one theme. It caches pages by
@@ -75,6 +84,7 @@ type Renderer struct {
 	md       goldmark.Markdown
 	maxWidth int
 	noCache  bool
+	handout  bool
 
 	// trace, set only by tests before rendering, sees every filled paragraph.
 	trace func(gs []glyph, spans []lineSpan, width int)
@@ -121,6 +131,7 @@ func New(d *deck.Deck, opts Options) (*Renderer, error) {
 		md:       goldmark.New(goldmark.WithExtensions(extension.GFM)),
 		maxWidth: mw,
 		noCache:  opts.NoCache,
+		handout:  opts.Handout,
 		pages:    map[key]*Page{},
 		notes:    map[key]*Page{},
 		docs:     map[[2]int]parsed{},
@@ -186,12 +197,23 @@ func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
 	center := s.Alignment == deck.AlignCenter
 
 	var bs []slideBlock
+	var refs *refList
+	if r.handout {
+		refs = &refList{}
+		ts.refs = refs
+	}
 	titled, onlyHeadings := false, true
 	for j, b := range s.Blocks {
 		p := r.parse(i, j, b.Markdown)
 		sb := slideBlock{b: b, p: p}
 		if !titled && p.first() != nil && p.isHeading() {
 			sb.title, titled = true, true
+			if r.handout && s.Heading && strings.Join(strings.Fields(deck.PlainText(p.first(), p.src)), " ") == s.Title {
+				continue // the caller's header shows it
+			}
+		}
+		if refs != nil {
+			refs.addRefs(p.doc, p.src)
 		}
 		if b.Visible(step) {
 			bs = append(bs, sb)
@@ -221,7 +243,7 @@ func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
 		out = append(out, ls...)
 		j = k
 	}
-	return &Page{
+	p := &Page{
 		Lines:        render(out, left),
 		Width:        width,
 		VCenter:      s.JumpToMiddle || (len(bs) > 0 && onlyHeadings) || (i == 0 && titleSlide(bs)),
@@ -229,6 +251,10 @@ func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
 		Left:         left,
 		ContentWidth: cw,
 	}
+	if refs != nil {
+		p.References = refs.urls
+	}
+	return p
 }
 
 // titleSlide reports whether the first slide is a title slide: a heading
@@ -278,21 +304,48 @@ func (r *Renderer) parseText(md string) parsed {
 	return parsed{doc: doc, src: src}
 }
 
-// Notes typesets slide i's speaker notes (Markdown) for width cells, with
-// the slides' rules but no content box: the caller's panel is the box.
+// Notes typesets slide i's speaker notes for width cells, with the slides'
+// rules but no content box: the caller's panel is the box. A "::: notes"
+// div is typeset like slide text; a note in a comment keeps its line
+// breaks, as the deck format promises.
 func (r *Renderer) Notes(i, width int) (*Page, error) {
 	if i < 0 || i >= len(r.deck.Slides) {
 		return nil, fmt.Errorf("slide %d out of range (the deck has %d)", i+1, len(r.deck.Slides))
 	}
 	width = max(width, 1)
 	return r.cached(r.notes, key{slide: i, width: width}, func() *Page {
-		notes := strings.TrimSpace(r.deck.Slides[i].Notes)
-		var ls []line
-		if notes != "" {
-			pd := r.parseText(notes)
-			ls = r.typesetter().children(pd.doc, pd.src, width, false)
+		s := r.deck.Slides[i]
+		parts := s.NoteParts
+		if len(parts) == 0 && s.Notes != "" {
+			parts = []deck.Note{{Text: s.Notes, Markdown: true}}
 		}
-		return &Page{Lines: render(ls, 0), Width: width, ContentWidth: width}
+		var ls []line
+		ts := r.typesetter()
+		if r.handout {
+			ts.refs = &refList{}
+		}
+		for _, n := range parts {
+			text := strings.TrimSpace(n.Text)
+			if text == "" {
+				continue
+			}
+			pd := r.parseText(text)
+			if ts.refs != nil {
+				ts.refs.addRefs(pd.doc, pd.src)
+			}
+			// A note in a comment is written line by line, as the
+			// speaker wants to read it; a Markdown note is typeset.
+			ts.keepBreaks = !n.Markdown
+			if len(ls) > 0 {
+				ls = append(ls, line{})
+			}
+			ls = append(ls, ts.children(pd.doc, pd.src, width, false)...)
+		}
+		p := &Page{Lines: render(ls, 0), Width: width, ContentWidth: width}
+		if ts.refs != nil {
+			p.References = ts.refs.urls
+		}
+		return p
 	}), nil
 }
 

@@ -187,7 +187,7 @@ func TestPausesAndSplitLists(t *testing.T) {
 	if strings.Contains(strings.Join(p0, "\n"), "three") {
 		t.Errorf("step 0 shows a later step: %q", p0)
 	}
-	want := []string{"# T", "", "• one", "• two", "• three", "", "after"}
+	want := []string{"T", "─", "", "• one", "• two", "• three", "", "after"}
 	if fmt.Sprint(p1) != fmt.Sprint(want) {
 		t.Errorf("step 1 = %q, want %q (a list split by a pause stays one list)", p1, want)
 	}
@@ -203,8 +203,8 @@ func TestVerticalCentring(t *testing.T) {
 			t.Errorf("slide %d VCenter = %v, want %v", i+1, got, want)
 		}
 	}
-	if p := renderPlain(t, md, 1, 0, 60); p.TitleLines != 1 {
-		t.Errorf("TitleLines = %d, want 1", p.TitleLines)
+	if p := renderPlain(t, md, 1, 0, 60); p.TitleLines != 2 {
+		t.Errorf("TitleLines = %d, want 2 (the title and its rule)", p.TitleLines)
 	}
 }
 
@@ -225,7 +225,7 @@ func TestHangingIndentAndQuoteBars(t *testing.T) {
 	md := "# T\n\n- " + strings.Repeat("一二三四五", 6) + "\n  1. " + strings.Repeat("甲乙丙丁", 6) + "\n\n> " + strings.Repeat("引用文字", 8) + "\n>\n> 第二段\n"
 	lines := renderPlain(t, md, 0, 0, 30).Lines
 	var item, nested, quote []string
-	for _, l := range lines[2:] {
+	for _, l := range lines[3:] {
 		switch {
 		case strings.Contains(l, "一") || strings.Contains(l, "四五"):
 			item = append(item, l)
@@ -266,11 +266,15 @@ func TestCodeBlocksAreNotWrapped(t *testing.T) {
 	for _, theme := range []string{"dark", "notty"} {
 		r, _ := New(parseDeck(t, md), Options{Theme: theme})
 		p, _ := r.Slide(0, 0, 30)
-		got := trimmed(p.Lines[2:])
+		body := p.Lines[2:]
+		if theme == "notty" {
+			body = p.Lines[3:] // after the title's rule
+		}
+		got := trimmed(body)
 		if len(got) != 2 {
 			t.Fatalf("%s: code became %d lines: %q", theme, len(got), got)
 		}
-		if !strings.HasSuffix(got[0], clipMarker) || StringWidth(p.Lines[2]) > 30 {
+		if !strings.HasSuffix(got[0], clipMarker) || StringWidth(body[0]) > 30 {
 			t.Errorf("%s: long line %q not clipped with %q at 30 cells", theme, got[0], clipMarker)
 		}
 		if got[1] != "x := 1  // tab" {
@@ -298,11 +302,11 @@ func TestStylesSurviveWrapping(t *testing.T) {
 func TestColumnsStackWhenNarrow(t *testing.T) {
 	md := "# T\n<!-- column_layout: [1, 1] -->\n<!-- column: 0 -->\n左边的内容\n<!-- column: 1 -->\n右边的内容\n<!-- reset_layout -->\n"
 	wide := trimmed(renderPlain(t, md, 0, 0, 80).Lines)
-	if len(wide) != 3 || !strings.Contains(wide[2], "左边的内容") || !strings.Contains(wide[2], "右边的内容") {
+	if len(wide) != 4 || !strings.Contains(wide[3], "左边的内容") || !strings.Contains(wide[3], "右边的内容") {
 		t.Errorf("wide: columns not side by side: %q", wide)
 	}
 	narrow := trimmed(renderPlain(t, md, 0, 0, 30).Lines)
-	if fmt.Sprint(narrow) != fmt.Sprint([]string{"# T", "", "左边的内容", "", "右边的内容"}) {
+	if fmt.Sprint(narrow) != fmt.Sprint([]string{"T", "─", "", "左边的内容", "", "右边的内容"}) {
 		t.Errorf("narrow: columns not stacked: %q", narrow)
 	}
 }

@@ -20,6 +20,9 @@ type theme struct {
 	// plain themes (notty, ascii) never emit escape sequences: export
 	// writes their output to files.
 	plain bool
+	// ruledHeadings draws a rule under headings, which a plain theme
+	// cannot set off by bold or colour.
+	ruledHeadings bool
 	// base is the style of body text.
 	base ansi.StylePrimitive
 
@@ -28,7 +31,7 @@ type theme struct {
 
 // NoColor reports whether the user asked for no colour through the
 // NO_COLOR environment variable (https://no-color.org: set and not empty).
-// The CLI passes os.Getenv and, when it returns true, uses the "notty"
+// The CLI passes os.Getenv to ResolveTheme, which then picks the "mono"
 // theme whatever the deck or flags say.
 func NoColor(getenv func(string) string) bool { return getenv("NO_COLOR") != "" }
 
@@ -40,15 +43,16 @@ func loadTheme(name string) (*theme, error) {
 	case "", "auto":
 		name = styles.DarkStyle
 	}
+	switch name {
+	case styles.NoTTYStyle:
+		th := newTheme(plainStyle(), true)
+		th.ruledHeadings = true
+		return th, nil
+	case MonoTheme:
+		return newTheme(monoStyle(), false), nil
+	}
 	if cfg, ok := styles.DefaultStyles[name]; ok {
-		c := *cfg
-		if name == styles.NoTTYStyle {
-			// glamour's notty style frames tables with | and -; shovel's
-			// plain output (NO_COLOR, export) draws them with box-drawing
-			// characters like every other theme.
-			c.Table.ColumnSeparator, c.Table.RowSeparator, c.Table.CenterSeparator = nil, nil, nil
-		}
-		return newTheme(c, name == styles.NoTTYStyle || name == styles.AsciiStyle), nil
+		return newTheme(*cfg, name == styles.AsciiStyle), nil
 	}
 	data, err := readThemeFile(name)
 	if err != nil {

@@ -52,14 +52,18 @@ var presentermThemes = map[string]string{
 // otherThemes names the tools whose built-in theme names shovel cannot show.
 var otherThemes = map[string]string{"default": deck.ToolMarp, "gaia": deck.ToolMarp, "uncover": deck.ToolMarp}
 
-// ResolveTheme decides the theme: NO_COLOR (noColor) wins, then the
-// --theme flag, then the deck's front matter, then auto. A name shovel
+// ResolveTheme decides the theme: NO_COLOR (noColor) wins with the
+// monochrome theme (unless the flag asks for notty, which has no
+// attributes either), then the --theme flag, then the deck's front matter, then auto. A name shovel
 // does not know (another tool's, a URL) falls back to auto with a warning,
 // never an error, and nothing is ever fetched. A path must name a regular
 // file of at most 1 MiB holding a glamour style; anything else is an error.
 func ResolveTheme(d *deck.Deck, flag string, noColor bool) ThemeChoice {
 	if noColor {
-		return ThemeChoice{Name: styles.NoTTYStyle}
+		if strings.TrimSpace(flag) == styles.NoTTYStyle {
+			return ThemeChoice{Name: styles.NoTTYStyle}
+		}
+		return ThemeChoice{Name: MonoTheme}
 	}
 	name, at, dir := flag, deck.Pos{File: "--theme"}, ""
 	if name == "" && d != nil {
@@ -79,7 +83,7 @@ func ResolveTheme(d *deck.Deck, flag string, noColor bool) ThemeChoice {
 	switch {
 	case name == "" || name == "auto":
 		return ThemeChoice{Name: "auto"}
-	case styles.DefaultStyles[name] != nil:
+	case styles.DefaultStyles[name] != nil || name == MonoTheme:
 		return ThemeChoice{Name: name}
 	case presentermThemes[name] != "":
 		c = fallback("theme %q is presenterm's; shown in the nearest built-in style, %q", name, presentermThemes[name])
@@ -120,7 +124,7 @@ func builtinNames() string {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return strings.Join(append(names, "auto"), ", ")
+	return strings.Join(append(names, MonoTheme, "auto"), ", ")
 }
 
 // Err is the first error of the choice, or nil.

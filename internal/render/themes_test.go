@@ -97,8 +97,14 @@ func TestResolveThemeFlagAndNoColor(t *testing.T) {
 	if c := ResolveTheme(d, "dracula", false); c.Name != "dracula" {
 		t.Errorf("the flag does not win: %q", c.Name)
 	}
-	if c := ResolveTheme(d, "dracula", true); c.Name != "notty" {
+	if c := ResolveTheme(d, "dracula", true); c.Name != MonoTheme {
 		t.Errorf("NO_COLOR does not win: %q", c.Name)
+	}
+	if c := ResolveTheme(d, "notty", true); c.Name != "notty" {
+		t.Errorf("NO_COLOR replaced notty, which has no colour either: %q", c.Name)
+	}
+	if c := ResolveTheme(d, MonoTheme, false); c.Name != MonoTheme || len(c.Diagnostics) > 0 {
+		t.Errorf("--theme mono: %q, %v", c.Name, c.Diagnostics)
 	}
 	c := ResolveTheme(d, "/dev/zero", false)
 	if err := c.Err(); err == nil || !strings.HasPrefix(err.Error(), "--theme: error: theme: /dev/zero is not a regular file") {

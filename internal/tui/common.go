@@ -41,14 +41,21 @@ type Styles struct {
 }
 
 // NewStyles returns the chrome styles for a resolved theme: "notty" has no
-// colour or attributes at all (golden files stay plain text), "light" is
-// for light backgrounds, anything else (dark, a style file) for dark ones.
+// colour or attributes at all (golden files stay plain text), "mono" has
+// attributes but no colour (NO_COLOR), "light" is for light backgrounds,
+// anything else (dark, a style file) for dark ones.
 func NewStyles(theme string) Styles {
 	plain := lipgloss.NewStyle()
-	if theme == "notty" {
+	switch theme {
+	case "notty":
 		return Styles{Footer: plain, FooterDim: plain, BarDone: plain, BarLeft: plain, Banner: plain,
 			Flash: plain, Label: plain, Dim: plain, Selected: plain, Key: plain, Rule: plain,
 			OnTime: plain, Behind: plain, Ahead: plain}
+	case render.MonoTheme:
+		dim, bold := plain.Faint(true), plain.Bold(true)
+		return Styles{Footer: plain, FooterDim: dim, BarDone: bold, BarLeft: dim, Banner: bold.Reverse(true),
+			Flash: bold, Label: bold, Dim: dim, Selected: plain.Reverse(true), Key: bold, Rule: dim,
+			OnTime: bold, Behind: bold.Reverse(true), Ahead: bold.Underline(true)}
 	}
 	pick := func(dark, light string) color.Color {
 		if theme == "light" {

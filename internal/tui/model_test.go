@@ -127,12 +127,12 @@ func TestTallSlideScrolls(t *testing.T) {
 	}
 	h.contains("40. 第40行")
 	h.contains("↑ top")
-	h.lacks("# 很长的一页")
+	h.lacks("  很长的一页\n")
 	h.keys("up")
 	h.contains("↑↓")
 	// Moving away and back starts the slide at the top again.
 	h.keys("right left")
-	h.contains("# 很长的一页")
+	h.contains("  很长的一页\n")
 }
 
 func TestResizeRelaysOut(t *testing.T) {
