@@ -28,15 +28,45 @@ func Write(path string, write func(io.Writer) error) error {
 // WriteMode is Write with the mode a new file gets: private files (0600)
 // must never exist, even for a moment, with wider permissions.
 func WriteMode(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	return WriteWith(path, Options{Perm: perm}, write)
+}
+
+// Options change how WriteWith replaces a file.
+type Options struct {
+	// Perm is the mode of a file that did not exist before (DefaultPerm
+	// when 0).
+	Perm fs.FileMode
+	// Rewrite is for editing a file in place (lint --fix): the new file
+	// keeps the old one's owner and group as well as its mode, or nothing
+	// is written; and a file with more than one hard link is refused,
+	// since the rename would quietly split it from its other names.
+	Rewrite bool
+}
+
+// ErrHardLinks is returned (wrapped) when Options.Rewrite meets a file
+// with other hard links.
+var ErrHardLinks = errors.New("the file has more than one hard link; rewriting it would break them (edit it by hand, or copy it first)")
+
+// WriteWith is Write with options.
+func WriteWith(path string, opts Options, write func(io.Writer) error) error {
+	perm := opts.Perm
+	if perm == 0 {
+		perm = DefaultPerm
+	}
 	target, err := resolve(path)
 	if err != nil {
 		return err
 	}
+	var old fs.FileInfo
 	if info, err := os.Stat(target); err == nil {
 		if !info.Mode().IsRegular() {
 			return fmt.Errorf("%s is not a regular file", path)
 		}
-		perm = info.Mode().Perm()
+		perm = info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+		old = info
+	}
+	if opts.Rewrite && old != nil && links(old) > 1 {
+		return &fs.PathError{Op: "rewrite", Path: path, Err: ErrHardLinks}
 	}
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
@@ -54,7 +84,12 @@ func WriteMode(path string, perm fs.FileMode, write func(io.Writer) error) error
 	if err = write(f); err != nil {
 		return targetError("write", path, tmp, err)
 	}
-	if err = f.Chmod(perm); err != nil {
+	if opts.Rewrite && old != nil {
+		if err = keepOwner(f, old); err != nil {
+			return targetError("keep the owner of", path, tmp, err)
+		}
+	}
+	if err = f.Chmod(perm); err != nil { // after chown, which clears set-id bits
 		return targetError("write", path, tmp, err)
 	}
 	if err = f.Sync(); err != nil {
@@ -87,27 +122,36 @@ func targetError(op, path, tmp string, err error) error {
 	return err
 }
 
-// resolve follows symbolic links at path so that the rename replaces the
-// file a link points to, not the link. A path that does not exist yet is
-// returned as it is.
+// Resolve returns the file that Write(path) replaces or creates: symbolic
+// links at path are followed, dangling ones too, so that the rename
+// replaces the file a link points to, not the link. A path that does not
+// exist yet is returned as it is. Callers that guard where output may go
+// check this path, not the one they were given.
+func Resolve(path string) (string, error) { return resolve(path) }
+
 func resolve(path string) (string, error) {
-	r, err := filepath.EvalSymlinks(path)
-	if err == nil {
-		return r, nil
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		if _, lerr := os.Lstat(path); lerr == nil {
-			// A dangling link: write where it points.
-			if t, rerr := os.Readlink(path); rerr == nil {
-				if !filepath.IsAbs(t) {
-					t = filepath.Join(filepath.Dir(path), t)
-				}
-				return t, nil
-			}
+	for range 40 { // as many links as the kernel follows
+		r, err := filepath.EvalSymlinks(path)
+		if err == nil {
+			return r, nil
 		}
-		return path, nil
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		if _, lerr := os.Lstat(path); lerr != nil {
+			return path, nil // does not exist yet
+		}
+		t, rerr := os.Readlink(path)
+		if rerr != nil {
+			return path, nil // a missing folder on the way: create fails later
+		}
+		// A dangling link: write where it points (which may be a link).
+		if !filepath.IsAbs(t) {
+			t = filepath.Join(filepath.Dir(path), t)
+		}
+		path = t
 	}
-	return "", err
+	return "", &fs.PathError{Op: "resolve", Path: path, Err: errors.New("too many levels of symbolic links")}
 }
 
 // syncDir makes the rename durable. Not every system can sync a directory;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -160,12 +161,22 @@ func runExport(opts *ExportOptions) error {
 			err = write(opts.IO.Out)
 		}
 	} else {
+		// The guard checks the file that will really be written: a
+		// dangling symbolic link names a file that does not exist yet.
+		target, rerr := atomicfile.Resolve(opts.Output)
+		if rerr != nil {
+			return rerr
+		}
 		if opts.Path != "" {
-			if err := checkNotInput(opts.Output, opts.Path, d.Files); err != nil {
+			if err := checkNotInput(opts.Output, target, opts.Path, d.Files); err != nil {
 				return err
 			}
 		}
-		err = atomicfile.Write(opts.Output, write)
+		if info, serr := os.Stat(target); serr == nil && info.Mode()&fs.ModeCharDevice != 0 {
+			err = writeDevice(target, write) // /dev/null, a terminal: nothing to replace
+		} else {
+			err = atomicfile.Write(opts.Output, write)
+		}
 	}
 	if err != nil && ctx.Err() != nil {
 		return ErrInterrupted
@@ -176,7 +187,8 @@ func runExport(opts *ExportOptions) error {
 // checkNotInput refuses an output path that is one of the deck's files (by
 // identity, so symbolic and hard links count too), or a new Markdown file
 // in a directory deck, which would become a slide of the deck next time.
-func checkNotInput(out, root string, files []string) error {
+// target is out with its symbolic links followed (atomicfile.Resolve).
+func checkNotInput(out, target, root string, files []string) error {
 	if oi, err := os.Stat(out); err == nil {
 		for _, f := range files {
 			if fi, err := os.Stat(f); err == nil && os.SameFile(oi, fi) {
@@ -188,13 +200,26 @@ func checkNotInput(out, root string, files []string) error {
 	if err != nil || !ri.IsDir() {
 		return nil
 	}
-	base := filepath.Base(out)
+	base := filepath.Base(target)
 	ext := strings.ToLower(filepath.Ext(base))
 	if (ext != ".md" && ext != ".markdown") || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") {
 		return nil
 	}
-	if di, err := os.Stat(filepath.Dir(out)); err == nil && os.SameFile(di, ri) {
+	if di, err := os.Stat(filepath.Dir(target)); err == nil && os.SameFile(di, ri) {
 		return FlagErrorf("-o %s: the file would become a slide of the directory deck %s; write it elsewhere", out, root)
 	}
 	return nil
+}
+
+// writeDevice writes to a character device such as /dev/null in place.
+func writeDevice(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -87,11 +89,14 @@ func runLint(opts *LintOptions) error {
 		return err
 	}
 	if opts.Fix {
-		if err := repairFiles(d.Files, opts.IO.ErrOut); err != nil {
+		fixed, err := repairFiles(opts.Path, d.Files, opts.IO.ErrOut)
+		if err != nil {
 			return err
 		}
-		if d, err = openDeck(opts.Path, opts.IO.In, opts.IncludeRoots); err != nil {
-			return err
+		if fixed > 0 { // else the deck read above is the deck on disk
+			if d, err = openDeck(opts.Path, opts.IO.In, opts.IncludeRoots); err != nil {
+				return err
+			}
 		}
 	}
 	// The theme is decided as present decides it, so lint and present
@@ -170,13 +175,29 @@ func parseSize(s string) (int, int, error) {
 }
 
 // repairFiles applies deck.Repair to each file, writing only the files it
-// changes, each atomically. A file that is not valid UTF-8 is left alone:
-// lint reports it, and guessing at its bytes could lose data.
-func repairFiles(files []string, log io.Writer) error {
+// changes, each atomically, and returns how many it rewrote. A file that
+// is not valid UTF-8 is left alone: lint reports it, and guessing at its
+// bytes could lose data. Only Markdown files inside the deck's folder are
+// rewritten: an include from --include-root (or any other file) is the
+// speaker's to change, not lint's.
+func repairFiles(root string, files []string, log io.Writer) (int, error) {
+	folder := root
+	if info, err := os.Stat(root); err != nil || !info.IsDir() {
+		folder = filepath.Dir(root)
+	}
+	realFolder, err := filepath.EvalSymlinks(folder)
+	if err != nil {
+		return 0, err
+	}
+	rewritten := 0
 	for _, f := range files {
+		if why := notRepairable(realFolder, f); why != "" {
+			fmt.Fprintf(log, "%s: not repaired: %s\n", termsafe.Line(f), why)
+			continue
+		}
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return err
+			return rewritten, err
 		}
 		if !utf8.Valid(data) {
 			continue
@@ -185,13 +206,30 @@ func repairFiles(files []string, log io.Writer) error {
 		if n == 0 || bytes.Equal(data, []byte(fixed)) {
 			continue
 		}
-		if err := atomicfile.Write(f, func(w io.Writer) error {
+		if err := atomicfile.WriteWith(f, atomicfile.Options{Rewrite: true}, func(w io.Writer) error {
 			_, err := io.WriteString(w, fixed)
 			return err
 		}); err != nil {
-			return fmt.Errorf("--fix: %w", err)
+			return rewritten, fmt.Errorf("--fix: %w", err)
 		}
+		rewritten++
 		fmt.Fprintf(log, "%s: repaired %s\n", termsafe.Line(f), plural(n, "character"))
 	}
-	return nil
+	return rewritten, nil
+}
+
+// notRepairable says why --fix must not rewrite f, or "".
+func notRepairable(realFolder, f string) string {
+	ext := strings.ToLower(filepath.Ext(f))
+	if ext != ".md" && ext != ".markdown" {
+		return "--fix rewrites only Markdown files (.md, .markdown)"
+	}
+	r, err := filepath.EvalSymlinks(f)
+	if err != nil {
+		return err.Error()
+	}
+	if rel, err := filepath.Rel(realFolder, r); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "it is outside the deck's folder, and --fix rewrites only the deck's own files"
+	}
+	return ""
 }

@@ -3,6 +3,8 @@
 package cli
 
 import (
+	"fmt"
+	"io"
 	"os"
 )
 
@@ -13,10 +15,34 @@ func Main() int {
 
 // Run executes the command line args with the given streams.
 func Run(args []string, io *IOStreams) int {
-	root := NewCmdRoot(io)
+	// Every write to standard output goes through out, so that a command
+	// whose output was lost (a full disk, a closed pipe) fails, whatever
+	// it printed with.
+	out := &checkedWriter{w: io.Out}
+	streams := *io
+	streams.Out = out
+	root := NewCmdRoot(&streams)
 	root.SetArgs(args)
 	// ExecuteC returns the command that failed, so a usage error can point
 	// at that command's help.
 	cmd, err := root.ExecuteC()
-	return report(io.ErrOut, cmd.CommandPath(), err)
+	code := report(io.ErrOut, cmd.CommandPath(), err)
+	if code == ExitOK && out.err != nil {
+		return report(io.ErrOut, cmd.CommandPath(), fmt.Errorf("writing the output: %w", out.err))
+	}
+	return code
+}
+
+// checkedWriter remembers the first error writing to w.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }
