@@ -51,8 +51,11 @@ var ErrInterrupted = errors.New("interrupted")
 // report prints err, if it is not already reported, with a hint to the
 // failed command's help for usage errors, and returns the exit code.
 func report(w io.Writer, cmdPath string, err error) int {
-	var se *SilentError
-	if err != nil && !errors.As(err, &se) && !errors.Is(err, ErrInterrupted) {
+	var (
+		se  *SilentError
+		sig *SignalError
+	)
+	if err != nil && !errors.As(err, &se) && !errors.Is(err, ErrInterrupted) && !errors.As(err, &sig) {
 		// Error messages quote file names and deck text: shown, not obeyed.
 		fmt.Fprintf(w, "shovel: %s\n", termsafe.Line(err.Error()))
 		var fe *FlagError
@@ -101,16 +104,19 @@ func checkFlagRules(cmd *cobra.Command, _ []string) error {
 // exitCode maps an error returned by a command to the process exit code.
 func exitCode(err error) int {
 	var (
-		fe *FlagError
-		ie *InputError
-		se *SilentError
-		re *deck.ReadError
+		fe  *FlagError
+		ie  *InputError
+		se  *SilentError
+		re  *deck.ReadError
+		sig *SignalError
 	)
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &se):
 		return se.Code
+	case errors.As(err, &sig):
+		return sig.Code()
 	case errors.As(err, &fe), errors.As(err, &ie), errors.As(err, &re):
 		return ExitUsage
 	case errors.Is(err, ErrInterrupted), errors.Is(err, context.Canceled):

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -138,7 +137,9 @@ func runExport(opts *ExportOptions) error {
 		}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Every catchable stop signal cancels the export, so that -o removes
+	// its temporary file instead of leaving it behind.
+	ctx, stop := signalContext(context.Background())
 	defer stop()
 	write := func(w io.Writer) error {
 		if opts.Format == "markdown" {
@@ -179,6 +180,9 @@ func runExport(opts *ExportOptions) error {
 		}
 	}
 	if err != nil && ctx.Err() != nil {
+		if sig := stoppedBy(ctx); sig != nil {
+			return sig
+		}
 		return ErrInterrupted
 	}
 	return err

@@ -186,7 +186,11 @@ func runPresent(opts *PresentOptions) error {
 	if opts.IO.OutFile != nil {
 		out = opts.IO.OutFile
 	}
-	err = tui.Run(context.Background(), m, keys, out, opts.FPS)
+	// A closed terminal (HUP), kill (TERM) or ctrl+\ (QUIT) ends the talk
+	// the way q does, terminal restored, then exits 128+signal.
+	ctx, stop := signalContext(context.Background())
+	defer stop()
+	err = tui.Run(ctx, m, keys, out, opts.FPS)
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -12,16 +13,42 @@ import (
 // signal rather than quit by the speaker.
 var ErrInterrupted = errors.New("interrupted")
 
-// Run presents until the speaker quits. in and out are the terminal. fps
-// caps how often bubbletea writes frames (0: its default, 60). The vendored
-// bubbletea renders on demand, so an idle screen costs nothing.
+// quitGrace is how long a cancelled program gets to quit cleanly before it
+// is killed.
+const quitGrace = 2 * time.Second
+
+// Run presents until the speaker quits or ctx is cancelled. in and out are
+// the terminal. fps caps how often bubbletea writes frames (0: its
+// default, 60). The vendored bubbletea renders on demand, so an idle
+// screen costs nothing.
+//
+// Signals are the caller's: it cancels ctx on SIGTERM, SIGHUP and the
+// like, and Run then quits the ordinary way, which leaves the alternate
+// screen, turns mouse reporting off and shows the cursor. (bubbletea's own
+// handler quits on SIGTERM as if the speaker had, and ignores SIGHUP and
+// SIGQUIT; a killed program skips the restoring frame.) When ctx was
+// cancelled Run returns context.Cause(ctx).
 func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int) error {
-	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(fps))
+	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(fps), tea.WithoutSignalHandler())
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case <-ctx.Done():
+			p.Quit()
+			select {
+			case <-finished:
+			case <-time.After(quitGrace):
+				p.Kill() // Update is stuck: restore what can be restored
+			}
+		case <-finished:
+		}
+	}()
 	_, err := p.Run()
-	switch {
-	case errors.Is(err, tea.ErrInterrupted):
-		return ErrInterrupted
-	case errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil:
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	if errors.Is(err, tea.ErrInterrupted) {
 		return ErrInterrupted
 	}
 	return err
