@@ -4,7 +4,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -115,4 +117,35 @@ func yamlNote(body string) (string, bool) {
 func newLines(v string) (int, bool) {
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	return n, err == nil && n >= 1 && n <= 50
+}
+
+// PortableBlock rewrites the blocks whose dash line would end the slide
+// in a shovel deck: a setext heading with a dash underline ("Title" over
+// "---", presenterm's slide title) becomes an ATX heading ("## Title"),
+// and a rule written "---" becomes "***". Any other block is returned
+// unchanged.
+func PortableBlock(md string) string {
+	t := strings.TrimRight(md, "\n")
+	if isSeparator(t) {
+		return "***"
+	}
+	i := strings.LastIndexByte(t, '\n')
+	if i < 0 || strings.HasPrefix(strings.TrimLeft(t, " "), "#") {
+		return md
+	}
+	if u := strings.TrimSpace(t[i+1:]); u == "" || strings.Trim(u, "-") != "" {
+		return md
+	}
+	src := []byte(t)
+	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
+	h, ok := doc.FirstChild().(*ast.Heading)
+	if !ok || h.NextSibling() != nil || h.Lines().Len() == 0 {
+		return md
+	}
+	var parts []string
+	for j := 0; j < h.Lines().Len(); j++ {
+		seg := h.Lines().At(j)
+		parts = append(parts, strings.TrimSpace(string(seg.Value(src))))
+	}
+	return strings.Repeat("#", h.Level) + " " + strings.Join(parts, " ")
 }

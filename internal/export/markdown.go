@@ -122,6 +122,8 @@ func writeSlide(w *bufio.Writer, s *deck.Slide) {
 		part("<!-- alignment: center -->")
 	case deck.AlignLeft:
 		part("<!-- alignment: left -->")
+	case deck.AlignRight:
+		part("<!-- alignment: right -->")
 	}
 	if s.JumpToMiddle {
 		part("<!-- jump_to_middle -->")
@@ -149,11 +151,17 @@ func writeSlide(w *bufio.Writer, s *deck.Slide) {
 			prev = ""
 		}
 		layout, column = b.Layout, b.Column
-		if prev != "" && wouldJoin(prev, b.Markdown) {
+		if b.NewLines > 0 {
+			part("<!-- new_lines: " + strconv.Itoa(b.NewLines) + " -->")
+			prev = ""
+			continue
+		}
+		md := deck.PortableBlock(b.Markdown)
+		if prev != "" && wouldJoin(prev, md) {
 			part("<!-- -->")
 		}
-		part(b.Markdown)
-		prev = b.Markdown
+		part(md)
+		prev = md
 	}
 	if s.Notes != "" {
 		part(notesMarkdown(s.Notes))

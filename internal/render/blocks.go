@@ -65,9 +65,13 @@ func (ts *typesetter) block(n ast.Node, src []byte, width int) []line {
 	case *ast.Blockquote:
 		return ts.quote(n, src, width)
 	case *ast.FencedCodeBlock:
-		return ts.codeBlock(codeText(n, src), string(n.Language(src)), width)
+		var a codeAttrs
+		if n.Info != nil {
+			a = parseCodeAttrs(string(n.Info.Segment.Value(src)))
+		}
+		return ts.codeBlock(hideLines(codeText(n, src), a.lang), a, width)
 	case *ast.CodeBlock:
-		return ts.codeBlock(codeText(n, src), "", width)
+		return ts.codeBlock(codeText(n, src), codeAttrs{}, width)
 	case *ast.ThematicBreak:
 		return ts.rule(width)
 	case *east.Table:

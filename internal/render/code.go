@@ -151,10 +151,11 @@ func (r *codeRow) add(m measurer, s, sgr string) {
 
 // codeBlock lays out a code block: never re-wrapped, highlighted, and
 // clipped with a marker where a line is wider than the slide (rule 5).
-func (ts *typesetter) codeBlock(code, lang string, width int) []line {
+func (ts *typesetter) codeBlock(code string, a codeAttrs, width int) []line {
 	cb := ts.th.cfg.CodeBlock
 	base := ts.th.sgr(merge(ts.th.base, cb.StylePrimitive))
-	rows := ts.highlight(termsafe.Text(strings.TrimRight(code, "\n")), lang, base)
+	rows := ts.highlight(termsafe.Text(strings.TrimRight(code, "\n")), a.lang, base)
+	rows = ts.gutter(rows, a, base)
 	margin := 0
 	if cb.Margin != nil {
 		margin += int(*cb.Margin)

@@ -56,10 +56,14 @@ func margin(box int) int {
 
 // stack lays out blocks one under another with blank lines between them.
 // Two tight lists split only by a pause stay together, as one list would.
-func (ts *typesetter) stack(bs []slideBlock, width int, center bool) ([]line, int) {
+func (ts *typesetter) stack(bs []slideBlock, width int, align deck.Alignment) ([]line, int) {
 	var out []line
 	titleLines := 0
 	for i, sb := range bs {
+		if sb.b.NewLines > 0 { // <!-- new_lines: N -->
+			out = append(out, make([]line, sb.b.NewLines)...)
+			continue
+		}
 		var ls []line
 		if sb.title {
 			ls = ts.heading(sb.p.first().(*ast.Heading), sb.p.src, width, true)
@@ -69,8 +73,8 @@ func (ts *typesetter) stack(bs []slideBlock, width int, center bool) ([]line, in
 		if len(ls) == 0 {
 			continue
 		}
-		if center {
-			ls = centre(ls, width, sb.p)
+		if align == deck.AlignCenter || align == deck.AlignRight {
+			ls = place(ls, width, sb.p, align)
 		}
 		if len(out) > 0 && !continuesList(bs[i-1], sb) {
 			out = append(out, line{})
@@ -89,10 +93,11 @@ func continuesList(prev, cur slideBlock) bool {
 	return pt && ct && po == co && cur.b.Step > prev.b.Step
 }
 
-// centre centres a block for alignment: center. Paragraphs and headings are
-// centred line by line; anything with a shape of its own (lists, tables,
-// code) is centred as a whole.
-func centre(ls []line, width int, p parsed) []line {
+// place centres a block for alignment: center, or puts it against the
+// right edge for alignment: right. Paragraphs and headings are placed line
+// by line; anything with a shape of its own (lists, tables, code) is placed
+// as a whole.
+func place(ls []line, width int, p parsed, align deck.Alignment) []line {
 	perLine := false
 	switch p.first().(type) {
 	case *ast.Paragraph, *ast.Heading:
@@ -105,14 +110,18 @@ func centre(ls []line, width int, p parsed) []line {
 		if perLine {
 			w = l.w
 		}
-		out[i] = pad(l, (width-w)/2)
+		if align == deck.AlignRight {
+			out[i] = pad(l, width-w)
+		} else {
+			out[i] = pad(l, (width-w)/2)
+		}
 	}
 	return out
 }
 
 // columns lays out one column layout: each column typeset at its share of
 // the width, joined side by side by display width.
-func (ts *typesetter) columns(lay deck.ColumnLayout, bs []slideBlock, width int, center bool) []line {
+func (ts *typesetter) columns(lay deck.ColumnLayout, bs []slideBlock, width int, align deck.Alignment) []line {
 	n := max(len(lay.Widths), 1)
 	total := 0
 	for i := 0; i < n; i++ {
@@ -133,19 +142,13 @@ func (ts *typesetter) columns(lay deck.ColumnLayout, bs []slideBlock, width int,
 	}
 	for _, w := range colW {
 		if w < minColumn {
-			// Too narrow to read: the columns go one under another.
-			var flat []slideBlock
-			for _, c := range byCol {
-				flat = append(flat, c...)
-			}
-			ls, _ := ts.stack(flat, width, center)
-			return ls
+			return ts.columnRows(lay, byCol, width, align)
 		}
 	}
 	cols := make([][]line, n)
 	height := 0
 	for i, c := range byCol {
-		cols[i], _ = ts.stack(c, colW[i], center)
+		cols[i], _ = ts.stack(c, colW[i], align)
 		height = max(height, len(cols[i]))
 	}
 	out := make([]line, height)
@@ -175,4 +178,65 @@ func ratio(lay deck.ColumnLayout, i int) int {
 		return lay.Widths[i]
 	}
 	return 1
+}
+
+// columnRows lays out a column layout too wide for the box: as many
+// columns side by side as fit at a readable width, the rest in rows below;
+// when not even two fit, the columns go one under another.
+func (ts *typesetter) columnRows(lay deck.ColumnLayout, byCol [][]slideBlock, width int, align deck.Alignment) []line {
+	n := len(byCol)
+	per := 1
+	for k := n - 1; k >= 2; k-- {
+		if fits(lay, k, width) {
+			per = k
+			break
+		}
+	}
+	var out []line
+	for start := 0; start < n; start += per {
+		end := min(start+per, n)
+		var ls []line
+		if per == 1 {
+			ls, _ = ts.stack(byCol[start], width, align)
+		} else {
+			sub := deck.ColumnLayout{Pos: lay.Pos}
+			var bs []slideBlock
+			for c := start; c < end; c++ {
+				sub.Widths = append(sub.Widths, ratio(lay, c))
+				for _, sb := range byCol[c] {
+					sb.b.Column = c - start
+					bs = append(bs, sb)
+				}
+			}
+			ls = ts.columns(sub, bs, width, align)
+		}
+		if len(ls) == 0 {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, line{})
+		}
+		out = append(out, ls...)
+	}
+	return out
+}
+
+// fits reports whether every run of k consecutive columns of lay, laid
+// side by side in width cells, leaves each column at least minColumn.
+func fits(lay deck.ColumnLayout, k, width int) bool {
+	n := max(len(lay.Widths), 1)
+	for start := 0; start < n; start += k {
+		end := min(start+k, n)
+		total := 0
+		for c := start; c < end; c++ {
+			total += ratio(lay, c)
+		}
+		room := width - columnGap*(end-start-1)
+		for c := start; c < end; c++ {
+			if room*ratio(lay, c)/total < minColumn {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -194,7 +194,6 @@ func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
 	cw := box - 2*mg
 	left := (width-box)/2 + mg
 	ts := r.typesetter()
-	center := s.Alignment == deck.AlignCenter
 
 	var bs []slideBlock
 	var refs *refList
@@ -229,10 +228,10 @@ func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
 		}
 		var ls []line
 		if lay := bs[j].b.Layout; lay >= 0 && lay < len(s.Layouts) {
-			ls = ts.columns(s.Layouts[lay], bs[j:k], cw, center)
+			ls = ts.columns(s.Layouts[lay], bs[j:k], cw, s.Alignment)
 		} else {
 			var tl int
-			ls, tl = ts.stack(bs[j:k], cw, center)
+			ls, tl = ts.stack(bs[j:k], cw, s.Alignment)
 			if j == 0 {
 				titleLines = tl
 			}
@@ -293,6 +292,7 @@ func (r *Renderer) parse(i, j int, md string) parsed {
 func (r *Renderer) parseText(md string) parsed {
 	src := []byte(md)
 	doc := r.md.Parser().Parse(text.NewReader(src))
+	adapt(doc, src)
 	// FencedCodeBlock.Language caches its result in the node on first
 	// call; call it now, before the tree is shared between goroutines.
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
