@@ -45,6 +45,8 @@ name: write ./lint to present a file called lint.`,
 		SuggestionsMinimumDistance: 2,
 	}
 	addPresentFlags(cmd, opts)
+	// Declared here for its help text; cobra still handles it.
+	cmd.Flags().BoolP("version", "v", false, "print shovel's version")
 	cmd.SetVersionTemplate("{{.Version}}\n")
 	cmd.SetIn(io.In)
 	cmd.SetOut(io.Out)
