@@ -148,7 +148,7 @@ func tooSmallView(c *Common, w, h int) string {
 		fmt.Sprintf("%d×%d, shovel needs %d×%d.", w, h, MinWidth, MinHeight),
 		"Enlarge the window",
 		"or make the font smaller.",
-		"q quits.",
+		firstKey(c.Keys.Quit) + " quits.",
 	}
 	top := max((h-len(msg))/2, 0)
 	rows := make([]string, 0, h)

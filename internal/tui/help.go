@@ -139,7 +139,7 @@ func (v *helpView) View() string {
 	rows = padLines(rows, v.h-1)
 	hint := ""
 	if len(v.lines) > v.body() {
-		hint = "↑↓ scroll "
+		hint = firstKey(v.c.Keys.ScrollUp) + firstKey(v.c.Keys.ScrollDown) + " scroll "
 	}
 	rows = append(rows, v.c.spread("", st.Dim.Render(hint), v.w))
 	return strings.Join(rows, "\n")

@@ -88,9 +88,9 @@ func (v *indexView) Update(msg tea.KeyPressMsg) (jump int, done bool) {
 		v.moveBy(1)
 	case key.Matches(msg, k.ChooseUp):
 		v.moveBy(-1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, k.PageDown):
 		v.moveBy(v.listRows())
-	case msg.String() == "pgup":
+	case key.Matches(msg, k.PageUp):
 		v.moveBy(-v.listRows())
 	case key.Matches(msg, k.EraseChar):
 		if r := []rune(v.filter); len(r) > 0 {
@@ -107,7 +107,7 @@ func (v *indexView) Update(msg tea.KeyPressMsg) (jump int, done bool) {
 func (v *indexView) View() string {
 	st := v.c.Styles
 	rows := make([]string, 0, v.h)
-	rows = append(rows, v.c.spread(" "+st.Label.Render("Slides")+st.Dim.Render(" — type to filter · ↑↓ choose · enter jumps · esc closes"),
+	rows = append(rows, v.c.spread(" "+st.Label.Render("Slides")+st.Dim.Render(v.hint()),
 		st.Footer.Render(fmt.Sprintf("%d/%d ", len(v.shown), len(v.items))), v.w))
 	rows = append(rows, " / "+termsafe.Line(v.filter)+"█")
 	rows = append(rows, st.Rule.Render(v.c.fill("─", v.w)))
@@ -131,4 +131,11 @@ func (v *indexView) View() string {
 		rows = append(rows, line)
 	}
 	return strings.Join(padLines(rows, v.h), "\n")
+}
+
+// hint names the index's keys as bound.
+func (v *indexView) hint() string {
+	k := v.c.Keys
+	return " — type to filter · " + firstKey(k.ChooseUp) + firstKey(k.ChooseDown) + " choose · " +
+		firstKey(k.Choose) + " jumps · " + firstKey(k.Close) + " closes"
 }

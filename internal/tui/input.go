@@ -1,18 +1,21 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"shovel/internal/tui/chord"
 	"shovel/internal/tui/nav"
 )
 
 // handleKey routes a key press: overlays take keys first, then the slides.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
-	// ctrl+c always quits, whatever covers the screen: the speaker's
+	// ForceQuit (ctrl+c) quits whatever covers the screen: the speaker's
 	// emergency exit.
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.ForceQuit) {
 		return m.quit()
 	}
 	switch m.overlay {
@@ -55,39 +58,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	m.flash = ""
-	// A slide number being typed: digits add to it, enter or G go there,
-	// anything else cancels it (and then does what it normally does).
-	if key.Matches(msg, k.Count) {
-		if m.count < 100000 {
-			m.count = m.count*10 + int(msg.String()[0]-'0')
-		}
-		m.counting, m.pendingG = true, false
+	var res chord.Result
+	m.chord, res = chord.Feed(m.chord, k.chordKey(msg))
+	switch res.Do {
+	case chord.Wait:
 		return nil
-	}
-	if m.counting {
-		n := m.count
-		m.count, m.counting = 0, false
-		if key.Matches(msg, k.Choose, k.Last) {
-			return m.move(nav.Action{Kind: nav.Goto, N: n})
-		}
-		if key.Matches(msg, k.Close) {
-			return nil
-		}
-		if key.Matches(msg, k.FirstChord) { // "12 g g", as in vim
-			m.pendingG, m.gotoN = true, n
-			return nil
-		}
-	}
-	if m.pendingG {
-		m.pendingG = false
-		n := m.gotoN
-		m.gotoN = 0
-		if key.Matches(msg, k.FirstChord) {
-			if n > 0 {
-				return m.move(nav.Action{Kind: nav.Goto, N: n})
-			}
-			return m.move(nav.Action{Kind: nav.First})
-		}
+	case chord.Goto:
+		return m.move(nav.Action{Kind: nav.Goto, N: res.N})
+	case chord.First:
+		return m.move(nav.Action{Kind: nav.First})
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -102,8 +81,6 @@ func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.move(nav.Action{Kind: nav.PrevSlide})
 	case key.Matches(msg, k.First):
 		return m.move(nav.Action{Kind: nav.First})
-	case key.Matches(msg, k.FirstChord):
-		m.pendingG = true
 	case key.Matches(msg, k.Last):
 		return m.move(nav.Action{Kind: nav.Last})
 	case key.Matches(msg, k.RevealAll):
@@ -113,9 +90,9 @@ func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ScrollUp):
 		m.scrollSlide(-1)
 	case key.Matches(msg, k.NotesDown):
-		m.presentV.scrollNotes(3)
+		m.presentV.scrollNotesPage(1)
 	case key.Matches(msg, k.NotesUp):
-		m.presentV.scrollNotes(-3)
+		m.presentV.scrollNotesPage(-1)
 	case key.Matches(msg, k.Index):
 		m.overlay = indexOverlay
 		m.index.open(m.pos.Slide)
@@ -220,4 +197,30 @@ func (m *Model) scrollSlide(d int) {
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
 	return tea.Quit
+}
+
+// chordKey classifies a key for the chord reader: digits, the keys that
+// end a typed number (enter, G), esc and the g of "g g".
+func (k KeyMap) chordKey(msg tea.KeyPressMsg) chord.Key {
+	switch {
+	case key.Matches(msg, k.Count) && len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9':
+		return chord.Key{Kind: chord.Digit, Digit: int(msg.Text[0] - '0')}
+	case key.Matches(msg, k.FirstChord):
+		return chord.Key{Kind: chord.G}
+	case key.Matches(msg, k.Choose, k.Last):
+		return chord.Key{Kind: chord.Go}
+	case key.Matches(msg, k.Close):
+		return chord.Key{Kind: chord.Cancel}
+	}
+	return chord.Key{Kind: chord.Other}
+}
+
+// chordStatus is the footer's note while a chord is being typed.
+func (m *Model) chordStatus() string {
+	k := m.c.Keys
+	var gos []string
+	for _, g := range k.goKeys() {
+		gos = append(gos, KeyNames(g))
+	}
+	return m.chord.Status(strings.Join(gos, " or "), firstKey(k.FirstChord))
 }

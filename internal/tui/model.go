@@ -10,6 +10,7 @@ import (
 
 	"shovel/deck"
 	"shovel/internal/render"
+	"shovel/internal/tui/chord"
 	"shovel/internal/tui/nav"
 	"shovel/internal/tui/pace"
 )
@@ -39,6 +40,9 @@ type Options struct {
 	Start int
 	// Watcher reports changes to the deck's files; nil means no live reload.
 	Watcher Watcher
+	// Keys is the keymap, e.g. rebound by the config file; nil means
+	// DefaultKeyMap.
+	Keys *KeyMap
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 	// Log receives debug logs; nil discards them. Never the terminal.
@@ -76,13 +80,7 @@ type Model struct {
 	presenter bool
 	overlay   overlay
 
-	// count is a slide number being typed before enter or G.
-	count    int
-	counting bool
-	// pendingG is true after one g, waiting for the second of "g g";
-	// gotoN is the slide number typed before it, if any.
-	pendingG bool
-	gotoN    int
+	chord chord.State // "12 enter", "g g" being typed
 
 	timer   pace.Timer
 	tickGen int
@@ -122,12 +120,16 @@ func New(opts Options) (*Model, error) {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	keys := DefaultKeyMap()
+	if opts.Keys != nil {
+		keys = *opts.Keys
+	}
 	theme := opts.Theme
 	if theme == "" {
 		theme = render.ResolveTheme(opts.Deck, "", false).Name
 	}
 	m := &Model{
-		c:         &Common{Keys: DefaultKeyMap(), Now: opts.Now, Log: opts.Log},
+		c:         &Common{Keys: keys, Now: opts.Now, Log: opts.Log},
 		opts:      opts,
 		presenter: opts.Presenter,
 		pos:       nav.State{Slide: opts.Start},

@@ -83,6 +83,13 @@ func (v *presenterView) scrollNotes(d int) {
 	v.notesScroll = min(max(v.notesScroll+d, 0), max(len(v.notes)-nh, 0))
 }
 
+// scrollNotesPage scrolls the notes half their pane down (dir 1) or up
+// (dir -1), as ctrl+d and ctrl+u do in a pager.
+func (v *presenterView) scrollNotesPage(dir int) {
+	_, nh := v.rightRows()
+	v.scrollNotes(dir * max(nh/2, 1))
+}
+
 func (v *presenterView) View() string {
 	st := v.c.Styles
 	lw, rw := presenterWidths(v.w)
@@ -133,7 +140,7 @@ func (v *presenterView) rightColumn(rw, body int) []string {
 	if len(notes) == 0 {
 		label = "NOTES — none for this slide"
 	} else if len(notes) > nh {
-		label = fmt.Sprintf("NOTES %d–%d/%d (J K scroll)", v.notesScroll+1, min(v.notesScroll+nh, len(notes)), len(notes))
+		label = fmt.Sprintf("NOTES %d–%d/%d (%s %s scroll)", v.notesScroll+1, min(v.notesScroll+nh, len(notes)), len(notes), shortKey(v.c.Keys.NotesDown), shortKey(v.c.Keys.NotesUp))
 	}
 	col = append(col, st.Label.Render(v.c.truncate(label, rw)))
 	if len(notes) > nh {
@@ -149,11 +156,11 @@ func (v *presenterView) statusLine() string {
 	var timer string
 	switch {
 	case !d.timer.Started:
-		timer = "⏱ " + d.elapsed + " starts on the first move (t)"
+		timer = "⏱ " + d.elapsed + " starts on the first move (" + shortKey(v.c.Keys.TimerToggle) + ")"
 	case d.timer.Running:
 		timer = "⏱ " + d.elapsed
 	default:
-		timer = "⏸ " + d.elapsed + " paused (t)"
+		timer = "⏸ " + d.elapsed + " paused (" + shortKey(v.c.Keys.TimerToggle) + ")"
 	}
 	parts := []string{st.Footer.Render(timer)}
 	switch d.pace.Status {

@@ -96,7 +96,7 @@ func (m *Model) nextMatch(dir int) tea.Cmd {
 	ms := m.search.matches
 	if len(ms) == 0 {
 		if m.search.query == "" {
-			m.flash = "no search yet: press / to search"
+			m.flash = "no search yet: press " + firstKey(m.c.Keys.Search) + " to search"
 		} else {
 			m.flash = fmt.Sprintf("no slide contains “%s”", m.search.query)
 		}
@@ -126,7 +126,8 @@ func (m *Model) goMatch(mt match) tea.Cmd {
 		}
 	}
 	cmd := m.move(nav.Action{Kind: nav.GotoStep, N: mt.slide + 1, Step: mt.step})
-	m.flash = fmt.Sprintf("“%s” %d/%d · ctrl+n next · ctrl+p previous", m.search.query, n, len(m.search.matches))
+	m.flash = fmt.Sprintf("“%s” %d/%d · %s next · %s previous", m.search.query, n, len(m.search.matches),
+		firstKey(m.c.Keys.SearchNext), firstKey(m.c.Keys.SearchPrev))
 	return cmd
 }
 
@@ -163,6 +164,8 @@ func (b *searchBar) Update(msg tea.KeyPressMsg) (query string, done bool) {
 func (b *searchBar) Over(base string) string {
 	st := b.c.Styles
 	i := strings.LastIndexByte(base, '\n')
-	line := " " + st.Key.Render("/") + termsafe.Line(b.input) + "█" + st.Dim.Render("   enter search · esc cancel")
+	k := b.c.Keys
+	line := " " + st.Key.Render(firstKey(k.Search)) + termsafe.Line(b.input) + "█" +
+		st.Dim.Render("   "+firstKey(k.Choose)+" search · "+firstKey(k.Close)+" cancel")
 	return base[:i+1] + b.c.truncate(line, b.w)
 }

@@ -108,11 +108,8 @@ func (m *Model) footerLeft() string {
 // footerStatus is the one-off message or the state of a key sequence being
 // typed, shown in place of the title.
 func (m *Model) footerStatus() string {
-	switch {
-	case m.counting:
-		return fmt.Sprintf("go to slide %d… (enter or G)", m.count)
-	case m.pendingG:
-		return "g… (g again: first slide)"
+	if s := m.chordStatus(); s != "" {
+		return s
 	}
 	return m.flash
 }
