@@ -119,7 +119,7 @@ func TestCheckHandoutCatchesMarkdown(t *testing.T) {
 func TestTextHandout(t *testing.T) {
 	out := exportText(t, openDeck(t, handoutDeck), TextOptions{Width: 70, Notes: true})
 	for _, want := range []string{
-		"Read the shovel manual [1] and 英伟达财报 [2]",
+		"Read the shovel manual [1] and 英伟达财报[2]",
 		"same manual [1] again", "an anchor, and https://example.com/x.",
 		"https://example.org/autolink",
 		"https://example.net/bare/url",

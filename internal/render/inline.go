@@ -162,11 +162,23 @@ func (in *inliner) url(dest, text string, st ansi.StylePrimitive) {
 }
 
 // ref shows the number of dest in a handout's reference list, glued to
-// the text before it: "shovel [1]".
+// the text before it: "shovel [1]", or "财报[1]" after Chinese, which
+// takes no space.
 func (in *inliner) ref(dest string, st ansi.StylePrimitive) {
-	if n := in.refs.num[dest]; n > 0 {
-		in.deco(" ["+strconv.Itoa(n)+"]", st, pSuffix)
+	n := in.refs.num[dest]
+	if n == 0 {
+		return
 	}
+	sep := " "
+	for i := len(in.out) - 1; i >= 0; i-- {
+		if p := in.out[i]; p.kind == pText && p.text != "" {
+			if unspaced(lastRune(p.text)) {
+				sep = ""
+			}
+			break
+		}
+	}
+	in.deco(sep+"["+strconv.Itoa(n)+"]", st, pSuffix)
 }
 
 func (in *inliner) glued(s string, st ansi.StylePrimitive) {
