@@ -28,7 +28,7 @@ func TestThemeFileEscapesDefused(t *testing.T) {
 	dir := t.TempDir()
 	// A DCS in a heading prefix, an OSC 52 in a list marker and a C1 CSI in
 	// a table separator.
-	style := `{"document":{"color":"252"},
+	style := `{"document":{"color":"252"}, "text":{"color":"\u001b]0;x\u0007"},
 	"h1":{"prefix":"\u001bP+q544e\u001b\\ ","suffix":"\u009b2J"},
 	"item":{"block_prefix":"\u001b]52;c;SGVsbG8=\u0007• "},
 	"table":{"column_separator":"\u009d0;x\u009c"}}`
