@@ -21,6 +21,9 @@ type Deck struct {
 	// watcher knows what to watch. The first is the deck file (or the
 	// directory's first file).
 	Files []string
+	// Sources are the bytes read from each of Files, as read: what a
+	// second screen needs to show exactly this version of the deck.
+	Sources [][]byte
 	// Root is the path the deck was opened from (a file or a directory).
 	Root        string
 	Diagnostics Diagnostics

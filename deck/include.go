@@ -62,6 +62,7 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 	exp := &expansion{budget: budget{bytes: int64(len(raw))}}
 	l.done[key] = exp
 	l.files = append(l.files, display)
+	l.raws = append(l.raws, raw)
 	l.diags = append(l.diags, diags...)
 	if len(diags) == 0 { // invalid UTF-8 would flag every lost byte
 		l.diags = append(l.diags, textChecks(display, text)...)

@@ -13,6 +13,7 @@ import (
 type loader struct {
 	src   source
 	files []string
+	raws  [][]byte
 	diags []Diagnostic
 	stack []string // include chain, as display names
 	keys  []string // include chain, as keys
@@ -111,7 +112,7 @@ func load(src source, root string) (*Deck, error) {
 		items = exp.items
 	}
 	items = l.split(items, info.IsDir())
-	d := &Deck{Meta: l.meta, Files: l.files, Root: src.Display(root), Dialect: l.dialect, ThemePos: l.themePos}
+	d := &Deck{Meta: l.meta, Files: l.files, Sources: l.raws, Root: src.Display(root), Dialect: l.dialect, ThemePos: l.themePos}
 	l.assemble(d, items)
 	d.Diagnostics = append(Diagnostics(nil), l.diags...)
 	d.Diagnostics.Sort(d.Files)
