@@ -111,3 +111,29 @@ func (cl *Client) write() {
 		}
 	}
 }
+
+// First waits for the speaker's deck, which comes first on a new
+// connection, and returns it with the latest state sent before it, if
+// any. The speaker may still be encoding its deck, hence the wait.
+func (cl *Client) First(timeout time.Duration) (Deck, *State, error) {
+	var st *State
+	deadline := time.After(timeout)
+	for {
+		select {
+		case m, ok := <-cl.msgs:
+			if !ok {
+				return Deck{}, nil, errors.New("the presentation closed the connection")
+			}
+			switch m.Kind {
+			case KindDeck:
+				return *m.Deck, st, nil
+			case KindState:
+				st = m.State
+			case KindEnd:
+				return Deck{}, nil, errors.New(m.End)
+			}
+		case <-deadline:
+			return Deck{}, nil, errors.New("the presentation did not send its deck")
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"shovel/deck"
+	"shovel/internal/follow"
 )
 
 // clock is a settable clock for deterministic timers.
@@ -80,6 +81,11 @@ func newHarness(t testing.TB, d *deck.Deck, w, h int, mutate ...func(*Options)) 
 		t.Fatal(err)
 	}
 	m.tick = func(int) tea.Cmd { return nil }
+	// The socket's messages are delivered by the test (follow_test.go).
+	m.share.wait = func(*follow.Server) tea.Cmd { return nil }
+	if m.fl != nil {
+		m.fl.listen = func(*follow.Client) tea.Cmd { return nil }
+	}
 	hs := &harness{t: t, m: m, clock: c}
 	hs.run(m.Init())
 	hs.send(size(w, h))

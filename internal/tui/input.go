@@ -18,6 +18,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.ForceQuit) {
 		return m.quit()
 	}
+	if m.fl != nil {
+		return m.followerKey(msg)
+	}
 	switch m.overlay {
 	case blankOverlay:
 		m.overlay = noOverlay // any key brings the slides back
@@ -107,7 +110,7 @@ func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.overlay = helpOverlay
 		m.help.scroll = 0
 	case key.Matches(msg, k.Blank):
-		m.overlay = blankOverlay
+		return m.blank()
 	case key.Matches(msg, k.Presenter):
 		return m.togglePresenter()
 	case key.Matches(msg, k.TimerToggle):
@@ -130,6 +133,9 @@ func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 // handleMouse: the wheel and a left click go forward, the wheel up and a
 // right click go back; on a blank screen any click returns.
 func (m *Model) handleMouse(ms tea.Mouse, wheel bool) tea.Cmd {
+	if m.fl != nil {
+		return m.followerMouse(ms)
+	}
 	switch m.overlay {
 	case blankOverlay:
 		if !wheel {
@@ -157,6 +163,10 @@ func (m *Model) handleMouse(ms tea.Mouse, wheel bool) tea.Cmd {
 
 // move applies a navigation action. The first move starts the timer.
 func (m *Model) move(a nav.Action) tea.Cmd {
+	if m.fl != nil {
+		m.fl.request(a) // the speaker moves, and this screen with it
+		return nil
+	}
 	res := nav.Navigate(m.shape, m.pos, a)
 	m.flash = res.Note
 	if res.State == m.pos {
@@ -179,6 +189,10 @@ func (m *Model) move(a nav.Action) tea.Cmd {
 func (m *Model) togglePresenter() tea.Cmd {
 	m.presenter = !m.presenter
 	m.audience.scroll, m.presentV.scroll = 0, 0
+	if !m.presenter && m.share.blank {
+		// The audience view is the audience's: blanked, it shows blank.
+		m.share.blank, m.overlay = false, blankOverlay
+	}
 	if !m.presenter {
 		m.stopTicking()
 		return m.sync()
@@ -187,6 +201,10 @@ func (m *Model) togglePresenter() tea.Cmd {
 }
 
 func (m *Model) scrollSlide(d int) {
+	if m.fl != nil {
+		m.fl.scroll(d)
+		return
+	}
 	if m.presenter {
 		m.presentV.scrollSlide(d)
 	} else {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"shovel/deck"
+	"shovel/internal/follow"
 	"shovel/internal/render"
 	"shovel/internal/tui/chord"
 	"shovel/internal/tui/nav"
@@ -47,6 +48,11 @@ type Options struct {
 	Now func() time.Time
 	// Log receives debug logs; nil discards them. Never the terminal.
 	Log *slog.Logger
+	// Followers, when set, shares the talk with other screens (shovel
+	// follow): what the audience sees is published, their keys applied.
+	Followers *follow.Server
+	// Follow, when set, makes this program a follower of another's talk.
+	Follow *FollowOptions
 }
 
 // overlay is what covers the slides, if anything.
@@ -99,6 +105,9 @@ type Model struct {
 	help     helpView
 	cur      shown
 	quitting bool
+
+	share speakerShare   // share.go: the speaker's side of two screens
+	fl    *followerState // follower.go: set when following another screen
 }
 
 // shown are the pages on screen. When a page is not rendered yet the old
@@ -135,6 +144,10 @@ func New(opts Options) (*Model, error) {
 		pos:       nav.State{Slide: opts.Start},
 		tick:      everySecond,
 		flash:     opts.Notice,
+		share:     speakerShare{srv: opts.Followers, wait: waitForFollowers},
+	}
+	if opts.Follow != nil {
+		m.fl, m.presenter = newFollower(*opts.Follow), false
 	}
 	if theme == "auto" {
 		// Dark until the terminal says otherwise: most terminals are, and
@@ -147,6 +160,9 @@ func New(opts Options) (*Model, error) {
 	}
 	if err := m.setDeck(opts.Deck); err != nil {
 		return nil, err
+	}
+	if m.fl != nil {
+		m.applyFollowState()
 	}
 	return m, nil
 }
@@ -175,6 +191,7 @@ func (m *Model) setDeck(d *deck.Deck) error {
 	m.texts = nil // built on the first search
 	m.index.setDeck(d)
 	m.pos = nav.Clamp(m.shape, m.pos)
+	m.share.deckChanged(d)
 	return m.setRenderer()
 }
 
@@ -204,6 +221,12 @@ func (m *Model) Init() tea.Cmd {
 	if m.presenter {
 		cmds = append(cmds, m.startTicking())
 	}
+	if m.share.srv != nil {
+		cmds = append(cmds, m.share.wait(m.share.srv))
+	}
+	if m.fl != nil {
+		cmds = append(cmds, m.fl.listen(m.fl.client))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -229,6 +252,7 @@ func (m *Model) stopTicking() { m.tickGen++ }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.refresh()
+	m.shareAfterUpdate()
 	return m, cmd
 }
 
@@ -273,6 +297,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.reloadCmd(), waitForChange(m.opts.Watcher))
 	case reloadMsg:
 		return m.applyReload(msg)
+	case followEventMsg:
+		return m.followEvent(msg)
+	case followMsg:
+		return m.followMessage(msg)
+	case followDeckMsg:
+		return m.followDeck(msg)
+	case followAgainMsg:
+		return m.followAgain(msg)
 	}
 	return nil
 }
@@ -348,6 +380,9 @@ func (m *Model) content() string {
 	}
 	if m.tooSmall() {
 		return tooSmallView(m.c, m.c.Width, m.c.Height)
+	}
+	if m.fl != nil && m.fl.ended != "" {
+		return m.endedView()
 	}
 	switch m.overlay {
 	case blankOverlay:

@@ -30,6 +30,8 @@ type presenterData struct {
 	timer            pace.Timer
 	pace             pace.Report
 	budget           time.Duration
+	screens          int  // other screens following (shovel follow)
+	blanked          bool // their screens are blanked
 }
 
 // presenterView is the speaker's screen: the current slide, a preview of
@@ -116,12 +118,19 @@ func (v *presenterView) header() string {
 	if d.step != "" {
 		left += st.FooterDim.Render(" · " + d.step)
 	}
+	if d.blanked {
+		left += "  " + st.Behind.Render("audience blanked (b)")
+	}
 	if d.status != "" {
 		left += "  " + st.Flash.Render(d.status)
 	} else {
 		left += st.Footer.Render(" · " + d.title)
 	}
-	return v.c.spread(left, st.Footer.Render(d.clock)+" ", v.w)
+	right := st.Footer.Render(d.clock) + " "
+	if d.screens > 0 {
+		right = st.Label.Render(screens(d.screens)) + st.Footer.Render(" · ") + right
+	}
+	return v.c.spread(left, right, v.w)
 }
 
 func (v *presenterView) rightColumn(rw, body int) []string {

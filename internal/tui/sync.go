@@ -138,6 +138,8 @@ func (m *Model) presenterData(status string) presenterData {
 		timer:   m.timer,
 		pace:    rep,
 		budget:  m.deck.Slides[m.pos.Slide].Time,
+		screens: m.share.screens,
+		blanked: m.share.blank,
 	}
 	switch {
 	case !m.cur.hasNext:
