@@ -58,6 +58,9 @@ with a banner naming the file and line.
 
 P toggles the presenter view (current and next slide, speaker notes, clock,
 timer and pace against the slides' time budgets); --presenter starts in it.
+Another terminal (the projector's) can show the audience view with
+'shovel follow'; see docs/two-screens.md.
+
 Without an argument, present shows the built-in deck; with -, a deck
 read from standard input (keys then come from the terminal, /dev/tty).
 Keys are read from /dev/tty too whenever standard input is not a terminal.
@@ -178,6 +181,9 @@ func runPresent(opts *PresentOptions) error {
 			topts.Watcher = w
 		}
 	}
+	srv, unshare := shareTalk(d, opts.Path, "present", getenv, opts.IO.ErrOut, log)
+	defer unshare()
+	topts.Followers = srv
 	m, err := tui.New(topts)
 	if err != nil {
 		return &InputError{Err: err}

@@ -56,6 +56,7 @@ name: write ./lint to present a file called lint.`,
 	cmd.AddCommand(
 		NewCmdLint(io, nil),
 		NewCmdPresent(io, nil),
+		NewCmdFollow(io, nil),
 		NewCmdExport(io, nil),
 		NewCmdVersion(io),
 		NewCmdCompletion(io),

@@ -25,6 +25,8 @@ type FollowOptions struct {
 	Seq    int
 	// State is the speaker's position when known (else the first slide).
 	State *follow.State
+	// Banner is shown until the speaker's next deck (e.g. a mismatch).
+	Banner string
 	// Wait, when set, is called after the presentation ended and blocks
 	// until another starts (--wait); nil means the follower only says so.
 	Wait func() (*follow.Client, error)

@@ -162,6 +162,7 @@ func New(opts Options) (*Model, error) {
 		return nil, err
 	}
 	if m.fl != nil {
+		m.banner = opts.Follow.Banner
 		m.applyFollowState()
 	}
 	return m, nil
