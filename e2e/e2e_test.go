@@ -41,6 +41,7 @@ func run(m *testing.M) int {
 type term struct {
 	t      *testing.T
 	socket string
+	target string // the tmux session; "" is the first, "e2e"
 }
 
 func newTerm(t *testing.T, w, h int, command string) *term {
@@ -65,10 +66,19 @@ func (tm *term) tmux(args ...string) string {
 	return string(out)
 }
 
-func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", "e2e") }
+func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", tm.name()) }
+
+func (tm *term) name() string {
+	if tm.target == "" {
+		return "e2e"
+	}
+	return tm.target
+}
 
 // keys sends tmux key names ("Right", "Enter", "q").
-func (tm *term) keys(keys ...string) { tm.tmux(append([]string{"send-keys", "-t", "e2e"}, keys...)...) }
+func (tm *term) keys(keys ...string) {
+	tm.tmux(append([]string{"send-keys", "-t", tm.name()}, keys...)...)
+}
 
 // waitUntil polls the screen until ok accepts it. The limit only keeps a
 // broken build from hanging the suite; it is not a speed check.
