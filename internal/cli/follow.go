@@ -86,7 +86,24 @@ network. See docs/two-screens.md.`,
 	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
 	f.IntVar(&opts.FPS, "fps", 0, "most frames drawn per second (default 60)")
 	_ = f.MarkHidden("fps")
+	cmd.ValidArgsFunction = completeDeck
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeTheme)
+	_ = cmd.RegisterFlagCompletionFunc("session", completeSession)
 	return cmd
+}
+
+// completeSession completes --session with the running presentations.
+func completeSession(_ *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	all, _ := follow.List(follow.DefaultDir(os.Getenv))
+	var out []cobra.Completion
+	for _, s := range all {
+		what := s.Deck
+		if what == "" {
+			what = "the built-in deck"
+		}
+		out = append(out, cobra.CompletionWithDesc(strconv.Itoa(s.PID), what))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 func runFollow(opts *FollowOptions) error {

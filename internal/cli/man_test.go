@@ -22,6 +22,7 @@ func TestManPages(t *testing.T) {
 		"shovel-version.1":    "version",
 		"shovel-completion.1": "powershell",
 		"shovel-man.1":        "man pages",
+		"shovel-follow.1":     "\\fB--session\\fP",
 	}
 	for name, has := range want {
 		b, err := os.ReadFile(filepath.Join(dir, name))
@@ -38,7 +39,7 @@ func TestManPages(t *testing.T) {
 	if len(entries) != len(want) {
 		t.Errorf("%d files in %s, want %d", len(entries), dir, len(want))
 	}
-	if !strings.Contains(errOut.String(), "wrote 7 man pages") {
+	if !strings.Contains(errOut.String(), "wrote 8 man pages") {
 		t.Errorf("stderr %q", errOut)
 	}
 }
