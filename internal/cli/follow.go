@@ -195,15 +195,7 @@ func runFollow(opts *FollowOptions) error {
 		return err
 	}
 	defer closeKeys()
-	var out io.Writer = opts.IO.Out
-	if opts.IO.OutFile != nil {
-		out = opts.IO.OutFile
-	}
-	err = tui.Run(context.Background(), m, keys, out, opts.FPS)
-	if errors.Is(err, tui.ErrInterrupted) {
-		return ErrInterrupted
-	}
-	return err
+	return runFullScreen(opts.IO, m, keys, opts.FPS)
 }
 
 // sessionFilter picks presentations by deck (absolute, symlinks resolved)

@@ -188,15 +188,20 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	var out io.Writer = opts.IO.Out
-	if opts.IO.OutFile != nil {
-		out = opts.IO.OutFile
+	return runFullScreen(opts.IO, m, keys, opts.FPS)
+}
+
+// runFullScreen runs m on the terminal (keys from keys) until it quits.
+func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int) error {
+	var out io.Writer = streams.Out
+	if streams.OutFile != nil {
+		out = streams.OutFile
 	}
 	// A closed terminal (HUP), kill (TERM) or ctrl+\ (QUIT) ends the talk
 	// the way q does, terminal restored, then exits 128+signal.
 	ctx, stop := signalContext(context.Background())
 	defer stop()
-	err = tui.Run(ctx, m, keys, out, opts.FPS)
+	err := tui.Run(ctx, m, keys, out, fps)
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}
