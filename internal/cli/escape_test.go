@@ -101,3 +101,23 @@ func TestMarkdownExportToTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestTextExportShowsEscapes: titles in the text export's front page and
+// slide headers show controls as the slides do, as pictures, measured
+// before the header is laid out.
+func TestTextExportShowsEscapes(t *testing.T) {
+	dir := t.TempDir()
+	file := writeFile(t, dir, "talk.md", "---\n"+`title: "Talk\e]0;HIJACKED\a"`+"\n---\n\n# A\u009d0;x\u009c\n\nbody\n")
+	io, _, out, _ := TestStreams()
+	if code := Run([]string{"export", "--width", "60", file}, io); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if r, bad := terminalActive(out.String()); bad {
+		t.Errorf("export has U+%04X:\n%s", r, out.String())
+	}
+	for _, want := range []string{"Talk␛]0;HIJACKED␇", `A\x9d0;x\x9c`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %q in\n%s", want, out.String())
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"shovel/deck"
 	"shovel/internal/render"
+	"shovel/internal/termsafe"
 )
 
 // Text writes d as plain text to w: a front page, then every selected slide
@@ -71,12 +72,13 @@ type textWriter struct {
 func (t *textWriter) frontMatter() frontMatter {
 	m := t.d.Meta
 	fm := frontMatter{
-		title: m.Title, subTitle: m.SubTitle, author: m.Author, date: m.Date, event: m.Event,
+		title: termsafe.Line(m.Title), subTitle: termsafe.Line(m.SubTitle), author: termsafe.Line(m.Author),
+		date: termsafe.Line(m.Date), event: termsafe.Line(m.Event),
 		slides: len(t.d.Slides), skipped: t.d.Skipped,
 		planned: m.Duration, budgets: t.d.TotalTime(),
 	}
 	if fm.title == "" && len(t.d.Slides) > 0 {
-		fm.title = t.d.Slides[0].Title
+		fm.title = termsafe.Line(t.d.Slides[0].Title)
 	}
 	if t.opts.Slides != nil && len(t.opts.Slides) != len(t.d.Slides) {
 		fm.selection = formatSelection(t.opts.Slides)
@@ -103,7 +105,7 @@ func (t *textWriter) slide(ctx context.Context, i int) error {
 			return err
 		}
 		t.sep()
-		t.lines(t.m.header(s.Number, total, s.Title, step+1, steps, width))
+		t.lines(t.m.header(s.Number, total, termsafe.Line(s.Title), step+1, steps, width))
 		t.sep()
 		t.lines(p.Lines)
 		refs = p.References

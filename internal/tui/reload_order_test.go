@@ -11,13 +11,7 @@ import (
 // finishes last; its deck (or its failure) must not replace the newer one
 // (issue 12).
 func TestOlderParseNeverReplacesNewer(t *testing.T) {
-	parse := func(src string) *deck.Deck {
-		d, err := deck.Parse("t.md", []byte(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	parse := func(src string) *deck.Deck { return parseDeck(t, src) }
 	versions := []*deck.Deck{parse("# old version\n"), parse("# new version\n")}
 	for _, oldFails := range []bool{false, true} {
 		calls := 0
@@ -43,14 +37,20 @@ func TestOlderParseNeverReplacesNewer(t *testing.T) {
 
 // TestPanickingLoadKeepsTheTalk: a reload that panics is a failed reload.
 func TestPanickingLoadKeepsTheTalk(t *testing.T) {
-	d, err := deck.Parse("t.md", []byte("# still here\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := newHarness(t, d, 80, 24, func(o *Options) {
+	h := newHarness(t, parseDeck(t, "# still here\n"), 80, 24, func(o *Options) {
 		o.Load = func() (*deck.Deck, error) { panic("index out of range") }
 	})
 	h.keys("ctrl+r")
 	h.contains("still here")
 	h.contains("reload failed: internal error while reading")
+}
+
+// parseDeck parses src as the file t.md.
+func parseDeck(t testing.TB, src string) *deck.Deck {
+	t.Helper()
+	d, err := deck.Parse("t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -111,13 +111,7 @@ func TestReloadKeyWithoutLoader(t *testing.T) {
 }
 
 func TestFirstChanged(t *testing.T) {
-	parse := func(src string) *deck.Deck {
-		d, err := deck.Parse("t.md", []byte(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	parse := func(src string) *deck.Deck { return parseDeck(t, src) }
 	a := parse(threeSlides)
 	for _, tt := range []struct {
 		name string
