@@ -146,13 +146,18 @@ func (w *Watcher) Watch(paths []string) error {
 }
 
 // anchorLost watches the nearest existing ancestor of each lost directory,
-// so that its coming back is seen, and drops anchors no longer needed.
-// The caller holds mu.
-func (w *Watcher) anchorLost() {
+// so that its coming back is seen, and drops anchors no longer needed. An
+// ancestor removed before its watch began is passed over for the next one
+// up. It reports whether the set of anchors changed. The caller holds mu.
+func (w *Watcher) anchorLost() bool {
 	want := map[string]bool{}
 	for d := range w.lost {
 		for a := filepath.Dir(d); ; a = filepath.Dir(a) {
-			if fi, err := os.Stat(a); err == nil && fi.IsDir() {
+			if want[a] || w.anchors[a] || w.dirs[a] && !w.lost[a] {
+				want[a] = true
+				break
+			}
+			if err := w.fs.Add(a); err == nil {
 				want[a] = true
 				break
 			}
@@ -161,19 +166,17 @@ func (w *Watcher) anchorLost() {
 			}
 		}
 	}
-	for a := range want {
-		if !w.anchors[a] && !w.dirs[a] {
-			if err := w.fs.Add(a); err != nil {
-				w.log.Debug("watch ancestor", "dir", a, "err", err)
+	changed := len(want) != len(w.anchors)
+	for a := range w.anchors {
+		if !want[a] {
+			changed = true
+			if !w.dirs[a] {
+				_ = w.fs.Remove(a)
 			}
 		}
 	}
-	for a := range w.anchors {
-		if !want[a] && !w.dirs[a] {
-			_ = w.fs.Remove(a)
-		}
-	}
 	w.anchors = want
+	return changed
 }
 
 // lose notes that watched directory d went away; the caller holds mu.
@@ -190,18 +193,20 @@ func (w *Watcher) regain() []string {
 	var changed []string
 	// Each pass may anchor deeper, and a folder made before its parent's
 	// new watch began sends no event: try again until nothing comes back.
-	for progress := true; progress; {
-		progress = false
+	for again := true; again; {
+		again = false
 		for d := range w.lost {
 			if err := w.fs.Add(d); err != nil {
 				continue
 			}
-			progress = true
+			again = true
 			delete(w.lost, d)
 			w.log.Debug("watching again", "dir", d)
 			changed = append(changed, w.filesIn(d)...)
 		}
-		w.anchorLost()
+		if w.anchorLost() {
+			again = true
+		}
 	}
 	return changed
 }
@@ -235,13 +240,14 @@ func (w *Watcher) structural(ev fsnotify.Event) []string {
 	if w.dirs[ev.Name] && !w.lost[ev.Name] && (ev.Op.Has(fsnotify.Remove) || ev.Op.Has(fsnotify.Rename)) {
 		w.log.Debug("watched folder gone", "dir", ev.Name)
 		w.lose(ev.Name)
-		return nil
+		// It may be back already: the event can be read after the folder
+		// was made again, and then no Create comes from the ancestor.
+		return w.regain()
 	}
 	if w.anchors[ev.Name] && (ev.Op.Has(fsnotify.Remove) || ev.Op.Has(fsnotify.Rename)) {
 		_ = w.fs.Remove(ev.Name)
 		delete(w.anchors, ev.Name)
-		w.anchorLost() // wait further up
-		return nil
+		return w.regain() // wait further up, unless it is back already
 	}
 	if ev.Op.Has(fsnotify.Create) && len(w.lost) > 0 {
 		for d := range w.lost {
