@@ -45,7 +45,7 @@ func TestCompletion(t *testing.T) {
 		directive string
 	}{
 		// The root takes a command or a deck: both are offered.
-		{[]string{""}, []string{"completion", "export", "follow", "help", "lint", "man", "present", "version", "talk/", "talk.md"}, noFiles},
+		{[]string{""}, []string{"completion", "export", "follow", "help", "lint", "man", "present", "rehearse", "report", "version", "talk/", "talk.md"}, noFiles},
 		{[]string{"t"}, []string{"md", "markdown"}, filterExt}, // no command starts with t: the shell lists the decks
 		{[]string{"talk/"}, []string{"md", "markdown"}, filterExt},
 		{[]string{"l"}, []string{"lint"}, noFiles},

@@ -40,8 +40,17 @@ type PresentOptions struct {
 	NoWatch bool
 	// FPS caps the frame rate (0: bubbletea's default).
 	FPS int
+	// Store is the directory of the deck's rehearsals; "" means the
+	// default under $XDG_STATE_HOME.
+	Store string
 	// Getenv reads the environment (os.Getenv when nil).
 	Getenv func(string) string
+
+	// command names the command in messages ("present" when empty);
+	// configure, when set, completes the TUI's options in place of the
+	// rehearsal history present reads (rehearse sets both).
+	command   string
+	configure func(*tui.Options) error
 }
 
 // NewCmdPresent builds "shovel present". runF replaces runPresent in tests.
@@ -66,7 +75,10 @@ read from standard input (keys then come from the terminal, /dev/tty).
 Keys are read from /dev/tty too whenever standard input is not a terminal.
 
 --start N opens the deck at slide N; --start TEXT at the first slide whose
-title contains TEXT (any case).`,
+title contains TEXT (any case).
+
+When the deck has been rehearsed ('shovel rehearse'), the presenter view
+also tells when the talk ends at your rehearsed pace.`,
 		Example: `  shovel present talk.md --start 12
   shovel present talk/ --presenter --start "Q&A"
   generate-slides | shovel present -`,
@@ -97,6 +109,7 @@ func addPresentFlags(cmd *cobra.Command, opts *PresentOptions) {
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
 	f.IntVar(&opts.FPS, "fps", 0, "most frames drawn per second (default 60)")
 	_ = f.MarkHidden("fps") // a tuning knob for measurements, not for speakers
+	f.StringVar(&opts.Store, "store", "", "read rehearsals from `DIR` for the pace at your rehearsed speed (default $XDG_STATE_HOME/shovel/rehearsals/…)")
 	_ = cmd.RegisterFlagCompletionFunc("theme", completeTheme)
 	_ = cmd.RegisterFlagCompletionFunc("start", cobra.NoFileCompletions)
 }
@@ -138,7 +151,7 @@ func runPresent(opts *PresentOptions) error {
 		return err
 	}
 	if opts.IO.IsTerminal == nil || !opts.IO.IsTerminal() {
-		return &InputError{Err: errors.New("present needs a terminal, and standard output is not one; " +
+		return &InputError{Err: errors.New(opts.commandName() + " needs a terminal, and standard output is not one; " +
 			"to get the deck as text use 'shovel export'")}
 	}
 	keys, closeKeys, err := keyInput(opts.IO, opts.Path == "-")
@@ -181,14 +194,29 @@ func runPresent(opts *PresentOptions) error {
 			topts.Watcher = w
 		}
 	}
-	srv, unshare := shareTalk(d, opts.Path, "present", getenv, opts.IO.ErrOut, log)
+	srv, unshare := shareTalk(d, opts.Path, opts.commandName(), getenv, opts.IO.ErrOut, log)
 	defer unshare()
 	topts.Followers = srv
+	if opts.configure != nil {
+		if err := opts.configure(&topts); err != nil {
+			return err
+		}
+	} else {
+		topts.History = loadHistory(opts, d)
+	}
 	m, err := tui.New(topts)
 	if err != nil {
 		return &InputError{Err: err}
 	}
 	return runFullScreen(opts.IO, m, keys, opts.FPS)
+}
+
+// commandName is the command in messages: present, or rehearse.
+func (opts *PresentOptions) commandName() string {
+	if opts.command == "" {
+		return "present"
+	}
+	return opts.command
 }
 
 // runFullScreen runs m on the terminal (keys from keys) until it quits.

@@ -163,6 +163,9 @@ func (r *Recorder) Reload(now time.Time, d *deck.Deck) {
 	}
 	r.slides = next
 	r.reloads++
+	// The slides are now those of the new version.
+	r.info.Hash, r.info.Title = ContentHash(d), d.Meta.Title
+	r.info.DurationSeconds = toSeconds(d.Meta.Duration)
 	// Until the next Show, time goes to the slide with the old one's
 	// title, or nowhere if it is gone.
 	if r.shown {

@@ -142,6 +142,9 @@ func TestRecorderReload(t *testing.T) {
 	if !reflect.DeepEqual(run.Slides, want) {
 		t.Errorf("slides\n%+v\nwant\n%+v", run.Slides, want)
 	}
+	if run.Deck.Hash != ContentHash(d2) {
+		t.Errorf("hash %q, want the reloaded deck's", run.Deck.Hash)
+	}
 	if run.Seconds != 31 || run.Reloads != 1 || run.Partial {
 		t.Errorf("total %v reloads %d partial %v", run.Seconds, run.Reloads, run.Partial)
 	}

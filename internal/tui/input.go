@@ -161,7 +161,9 @@ func (m *Model) handleMouse(ms tea.Mouse, wheel bool) tea.Cmd {
 	return nil
 }
 
-// move applies a navigation action. The first move starts the timer.
+// move applies a navigation action. The first step forward or back starts
+// the timer; a jump (a slide number, the index, search, first, last) does
+// not: before the talk the speaker may be finding their place.
 func (m *Model) move(a nav.Action) tea.Cmd {
 	if m.fl != nil {
 		m.fl.request(a) // the speaker moves, and this screen with it
@@ -180,7 +182,7 @@ func (m *Model) move(a nav.Action) tea.Cmd {
 	}
 	m.pos = res.State
 	m.audience.scroll, m.presentV.scroll = 0, 0
-	if !m.timer.Started {
+	if !m.timer.Started && startsClock(a.Kind) {
 		m.timer = m.timer.Start(m.c.Now())
 	}
 	return m.sync()
@@ -241,4 +243,13 @@ func (m *Model) chordStatus() string {
 		gos = append(gos, KeyNames(g))
 	}
 	return m.chord.Status(strings.Join(gos, " or "), firstKey(k.FirstChord))
+}
+
+// startsClock reports whether a move of kind k starts a stopped clock.
+func startsClock(k nav.Kind) bool {
+	switch k {
+	case nav.Goto, nav.GotoStep, nav.First, nav.Last:
+		return false
+	}
+	return true
 }

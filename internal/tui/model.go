@@ -53,6 +53,15 @@ type Options struct {
 	Followers *follow.Server
 	// Follow, when set, makes this program a follower of another's talk.
 	Follow *FollowOptions
+	// Rehearsal marks the header REHEARSAL and starts the clock when the
+	// first slide shows.
+	Rehearsal bool
+	// Recorder hears every move, step, timer change, reload and the quit;
+	// nil records nothing.
+	Recorder Recorder
+	// History gives each slide of a deck the speaker's rehearsed time (0
+	// where unknown), for the pace at their own speed; nil: no history.
+	History func(*deck.Deck) []time.Duration
 }
 
 // overlay is what covers the slides, if anything.
@@ -97,6 +106,7 @@ type Model struct {
 	banner  string // a reload error, kept until a good reload
 
 	search searchState
+	obs    observer
 
 	audience audienceView
 	presentV presenterView
@@ -252,6 +262,7 @@ func (m *Model) stopTicking() { m.tickGen++ }
 // Update handles a message; it never renders a page itself.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.observe()
 	m.refresh()
 	m.shareAfterUpdate()
 	return m, cmd

@@ -22,6 +22,7 @@ func presenterWidths(w int) (left, right int) {
 // presenterData is what the presenter view shows, computed in Update.
 type presenterData struct {
 	cur, next, notes *render.Page
+	label            string // PRESENTER or REHEARSAL
 	nextLabel        string
 	banner, status   string
 	slide, total     int
@@ -32,6 +33,8 @@ type presenterData struct {
 	budget           time.Duration
 	screens          int  // other screens following (shovel follow)
 	blanked          bool // their screens are blanked
+	forecast         pace.Forecast
+	hasForecast      bool
 }
 
 // presenterView is the speaker's screen: the current slide, a preview of
@@ -114,7 +117,7 @@ func (v *presenterView) header() string {
 	if d.banner != "" {
 		return st.Banner.Render(v.c.spread(" "+d.banner, "", v.w))
 	}
-	left := " " + st.Label.Render("PRESENTER") + " " + st.Footer.Render(fmt.Sprintf("%d / %d", d.slide, d.total))
+	left := " " + st.Label.Render(d.label) + " " + st.Footer.Render(fmt.Sprintf("%d / %d", d.slide, d.total))
 	if d.step != "" {
 		left += st.FooterDim.Render(" · " + d.step)
 	}
@@ -165,7 +168,8 @@ func (v *presenterView) statusLine() string {
 	var timer string
 	switch {
 	case !d.timer.Started:
-		timer = "⏱ " + d.elapsed + " starts on the first move (" + shortKey(v.c.Keys.TimerToggle) + ")"
+		// Nothing to compare before the clock runs: only say so.
+		return v.c.spread(" "+st.Footer.Render("⏱ "+d.elapsed+" clock not started — starts on the next step (or "+shortKey(v.c.Keys.TimerToggle)+")"), "", v.w)
 	case d.timer.Running:
 		timer = "⏱ " + d.elapsed
 	default:
@@ -182,6 +186,9 @@ func (v *presenterView) statusLine() string {
 	}
 	if d.budget > 0 {
 		parts = append(parts, st.FooterDim.Render("slide "+pace.Clock(d.budget)))
+	}
+	if d.hasForecast {
+		parts = append(parts, st.Footer.Render(d.forecast.Text()))
 	}
 	if r := d.pace.RemainingText(); r != "" {
 		parts = append(parts, st.Footer.Render(r))

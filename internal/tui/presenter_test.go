@@ -20,7 +20,7 @@ func TestPresenterView(t *testing.T) {
 	h.contains("开场：先问听众一个问题。") // notes of slide 1
 	h.contains("NEXT — 2. 为什么需要铲？")
 	h.contains("14:00:00") // the wall clock
-	h.contains("starts on the first move")
+	h.contains("clock not started")
 	h.keys("right")
 	h.contains("NEXT — step 2/3 of this slide")
 	h.contains("三个要点，一个一个地揭示。")
@@ -78,7 +78,7 @@ func TestTimerAndPace(t *testing.T) {
 	h.send(tickMsg{h.m.tickGen})
 	h.contains("⏱ 2:10")
 	h.keys("T")
-	h.contains("⏱ 0:00 starts on the first move")
+	h.contains("⏱ 0:00 clock not started — starts on the next step")
 	h.keys("right")
 	h.clock.advance(3 * time.Second)
 	h.send(tickMsg{h.m.tickGen})

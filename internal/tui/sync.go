@@ -124,9 +124,10 @@ func (m *Model) stepText() string {
 func (m *Model) presenterData(status string) presenterData {
 	now := m.c.Now()
 	elapsed := m.timer.Elapsed(now).Truncate(time.Second) // what the clock shows
-	rep := pace.Compute(m.budgets, m.pos.Slide, elapsed, m.deck.Meta.Duration)
+	rep := pace.ForTimer(m.budgets, m.pos.Slide, m.timer, now, m.deck.Meta.Duration)
 	d := presenterData{
-		cur: m.cur.slide, next: m.cur.next, notes: m.cur.notes,
+		label: "PRESENTER",
+		cur:   m.cur.slide, next: m.cur.next, notes: m.cur.notes,
 		banner:  termsafe.Line(m.banner),
 		status:  status,
 		slide:   m.pos.Slide + 1,
@@ -141,6 +142,10 @@ func (m *Model) presenterData(status string) presenterData {
 		screens: m.share.screens,
 		blanked: m.share.blank,
 	}
+	if m.opts.Rehearsal {
+		d.label = "REHEARSAL"
+	}
+	d.forecast, d.hasForecast = m.forecast(now)
 	switch {
 	case !m.cur.hasNext:
 		d.nextLabel = "END — last slide"

@@ -83,6 +83,8 @@ func (s Status) String() string {
 		return "hurry up"
 	case Ahead:
 		return "slow down"
+	case NotStarted:
+		return "not started"
 	}
 	return "no plan"
 }
@@ -180,6 +182,8 @@ func (r Report) Summary() string {
 		return "ahead " + Clock(r.Delta) + " — slow down"
 	case OnTime:
 		return "on time"
+	case NotStarted:
+		return "clock not started"
 	}
 	return "no time budgets"
 }
