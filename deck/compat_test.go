@@ -88,6 +88,8 @@ func TestSplitRules(t *testing.T) {
 			`1 "Slide 1" steps=1: [0]"a\n--"` + "\n" + `2 "Slide 2" steps=1: [0]"b"` + "\n"},
 		{"marp headingDivider", "---\nmarp: true\nheadingDivider: 2\n---\n# A\n\nx\n\n## B\n\ny\n\n---\n\nz\n",
 			`1 "A" steps=1: [0]"# A" [0]"x"` + "\n" + `2 "B" steps=1: [0]"## B" [0]"y"` + "\n" + `3 "Slide 3" steps=1: [0]"z"` + "\n"},
+		{"patat: Title over --- is a heading, as in pandoc", "---\npatat: {}\n---\nPart\n====\n\nTitle\n---\n\nx\n\nOther\n---\n\ny\n",
+			`1 "Part" steps=1: [0]"Part\n===="` + "\n" + `2 "Title" steps=1: [0]"Title\n---" [0]"x"` + "\n" + `3 "Other" steps=1: [0]"Other\n---" [0]"y"` + "\n"},
 		{"stop is a pause", "a\n\n<!-- stop -->\n\nb\n\n---\n\nc\n",
 			`1 "Slide 1" steps=2: [0]"a" [1]"b"` + "\n" + `2 "Slide 2" steps=1: [0]"c"` + "\n"},
 		{"incremental lists by directive", "<!-- incremental_lists: true -->\n\n- a\n- b\n\n1. c\n2. d\n\n---\n\n- e\n- f\n",

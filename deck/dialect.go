@@ -131,9 +131,10 @@ func (l *loader) split(items []item, dir bool) []item {
 			seen = false
 			out = append(out, it)
 			continue
-		case it.setext && d.Split != SplitEndSlide:
-			// Not presenterm: "Title" over --- is a paragraph and a
-			// separator, as it always was in shovel.
+		case it.setext && d.Split == SplitSeparators:
+			// shovel's rules: "Title" over --- is a paragraph and a
+			// separator, as it always was (presenterm and pandoc read a
+			// heading).
 			if it.underline < 3 {
 				it.heading, it.level, it.setext = "", 0, false
 				break
