@@ -61,7 +61,9 @@ func IsRadical(r rune) bool {
 }
 
 // textChecks warns about PDF-extraction damage in a file, one diagnostic
-// per line so that each points at the place to fix.
+// per damaged character so that each points at a place to fix: text pasted
+// from a PDF often has several on one line, and fixing only the first
+// would leave the rest unreported until the next lint.
 func textChecks(display, text string) []Diagnostic {
 	var out []Diagnostic
 	for i, line := range strings.Split(text, "\n") {
@@ -82,10 +84,7 @@ func textChecks(display, text string) []Diagnostic {
 					msg += fmt.Sprintf("; write %c (U+%04X)", f, f)
 				}
 				out = append(out, Diagnostic{Pos: p, Severity: Warning, Message: msg})
-			default:
-				continue
 			}
-			break // one per line is enough to find it
 		}
 	}
 	return append(out, controlChecks(display, text)...)
