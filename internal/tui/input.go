@@ -75,7 +75,7 @@ func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Next):
-		return m.move(nav.Action{Kind: nav.Next})
+		return m.next()
 	case key.Matches(msg, k.Prev):
 		return m.move(nav.Action{Kind: nav.Prev})
 	case key.Matches(msg, k.NextSlide):
@@ -154,7 +154,7 @@ func (m *Model) handleMouse(ms tea.Mouse, wheel bool) tea.Cmd {
 	m.flash = ""
 	switch ms.Button {
 	case tea.MouseLeft, tea.MouseWheelDown:
-		return m.move(nav.Action{Kind: nav.Next})
+		return m.next()
 	case tea.MouseRight, tea.MouseWheelUp:
 		return m.move(nav.Action{Kind: nav.Prev})
 	}
@@ -178,10 +178,12 @@ func (m *Model) move(a nav.Action) tea.Cmd {
 		return nil
 	}
 	if res.Slide != m.pos.Slide {
+		// A new slide starts at its top; a new step of the same slide keeps
+		// the scroll, so that what it reveals below stays in view.
 		m.presentV.notesScroll = 0
+		m.audience.scroll, m.presentV.scroll = 0, 0
 	}
 	m.pos = res.State
-	m.audience.scroll, m.presentV.scroll = 0, 0
 	if !m.timer.Started && startsClock(a.Kind) {
 		m.timer = m.timer.Start(m.c.Now())
 	}

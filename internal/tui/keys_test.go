@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"shovel/deck"
+	"shovel/internal/tui/nav"
 )
 
 // Every binding of KeyMap is a named action (Count, the digits, is not
@@ -109,6 +110,25 @@ func TestNoKeyLiteralsOutsideTheKeyMap(t *testing.T) {
 			if literal.MatchString(line) {
 				t.Errorf("%s:%d: key literal: %s", f, i+1, strings.TrimSpace(line))
 			}
+		}
+	}
+}
+
+// → on a slide taller than the screen shows the rest of it before moving
+// on, in the audience view and in the presenter view.
+func TestNextScrollsATallSlideFirst(t *testing.T) {
+	for _, presenter := range []bool{false, true} {
+		h := newHarness(t, openTestDeck(t), 80, 24, func(o *Options) { o.Presenter = presenter })
+		h.keys("5 G")
+		h.lacks("40. 第40行")
+		sawBottom, presses := false, 0
+		for h.m.Position().Slide == 4 && presses < 20 {
+			sawBottom = sawBottom || strings.Contains(h.view(), "40. 第40行")
+			h.keys("right")
+			presses++
+		}
+		if !sawBottom || h.m.Position() != (nav.State{Slide: 5}) {
+			t.Errorf("presenter=%v: left slide 5 for %+v after %d presses, bottom seen: %v", presenter, h.m.Position(), presses, sawBottom)
 		}
 	}
 }

@@ -131,7 +131,7 @@ func TestTallSlideScrolls(t *testing.T) {
 	h.keys("up")
 	h.contains("↑↓")
 	// Moving away and back starts the slide at the top again.
-	h.keys("right left")
+	h.keys("n p")
 	h.contains("  很长的一页\n")
 }
 
