@@ -11,6 +11,9 @@ import (
 type footer struct {
 	left  string // deck title · slide title
 	flash string // a message or a key sequence being typed, replaces left
+	// marker is a one-cell sign of reload news, at the right, never over
+	// the title; "" for none.
+	marker string
 	step  string // "step 2/3" on slides with pauses
 	slide int
 	total int
@@ -71,8 +74,12 @@ func (v *audienceView) View() string {
 	switch {
 	case v.showFoot:
 		rows = append(rows, v.footerLine())
-	case v.overflow():
-		rows = append(rows, v.c.spread("", st.Dim.Render(v.scrollHint()), v.w))
+	case v.overflow() || v.foot.marker != "":
+		hint := v.foot.marker
+		if v.overflow() {
+			hint = strings.TrimSpace(hint + " " + v.scrollHint())
+		}
+		rows = append(rows, v.c.spread("", st.Dim.Render(hint+" "), v.w))
 	default:
 		rows = append(rows, "")
 	}
@@ -119,6 +126,9 @@ func (v *audienceView) footerLine() string {
 		left = " " + st.Flash.Render(f.flash)
 	}
 	var right []string
+	if f.marker != "" {
+		right = append(right, st.Flash.Render(f.marker))
+	}
 	if v.overflow() {
 		right = append(right, st.Flash.Render(v.scrollHint()))
 	}

@@ -60,7 +60,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // slideKey handles a key on the slides (audience or presenter view).
 func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
-	m.flash = ""
+	m.flash, m.reloadNote = "", ""
 	var res chord.Result
 	m.chord, res = chord.Feed(m.chord, k.chordKey(msg))
 	switch res.Do {
@@ -122,7 +122,7 @@ func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.flash = "this deck cannot be reloaded"
 			return nil
 		}
-		m.flash = "reloading…"
+		m.reloadNote = "reloading…"
 		return m.reloadCmd()
 	case key.Matches(msg, k.Suspend):
 		return tea.Suspend
@@ -151,7 +151,7 @@ func (m *Model) handleMouse(ms tea.Mouse, wheel bool) tea.Cmd {
 	default:
 		return nil
 	}
-	m.flash = ""
+	m.flash, m.reloadNote = "", ""
 	switch ms.Button {
 	case tea.MouseLeft, tea.MouseWheelDown:
 		return m.next()

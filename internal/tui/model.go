@@ -104,6 +104,9 @@ type Model struct {
 	reloads reloads
 	flash   string // a one-off message in the footer, cleared by the next key
 	banner  string // a reload error, kept until a good reload
+	// reloadNote is "reloaded" or "reloading…": like banner, shown in the
+	// presenter view only (the room sees a marker at most).
+	reloadNote string
 
 	search searchState
 	obs    observer

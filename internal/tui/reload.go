@@ -77,7 +77,7 @@ func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
 		return nil
 	}
 	m.reloads.applied = msg.seq
-	m.flash = "" // an earlier "reloaded" must not sit beside a new failure
+	m.reloadNote = "" // an earlier "reloaded" must not sit beside a new failure
 	switch {
 	case msg.err != nil:
 		m.banner = "⚠ kept the last good version · reload failed: " + msg.err.Error()
@@ -117,7 +117,7 @@ func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
 	if m.pos.Slide != old.Slide {
 		m.audience.scroll, m.presentV.scroll, m.presentV.notesScroll = 0, 0, 0
 	}
-	m.flash = "reloaded"
+	m.reloadNote = "reloaded"
 	m.search.matches = nil
 	if m.search.query != "" {
 		m.search.matches = findAll(m.searchTexts(), m.search.query)

@@ -15,7 +15,9 @@ func TestOlderParseNeverReplacesNewer(t *testing.T) {
 	versions := []*deck.Deck{parse("# old version\n"), parse("# new version\n")}
 	for _, oldFails := range []bool{false, true} {
 		calls := 0
+		// The presenter view, where reload failures are shown.
 		h := newHarness(t, parse("# first\n"), 80, 24, func(o *Options) {
+			o.Presenter = true
 			o.Load = func() (*deck.Deck, error) {
 				calls++
 				if calls == 1 && oldFails {
@@ -38,6 +40,7 @@ func TestOlderParseNeverReplacesNewer(t *testing.T) {
 // TestPanickingLoadKeepsTheTalk: a reload that panics is a failed reload.
 func TestPanickingLoadKeepsTheTalk(t *testing.T) {
 	h := newHarness(t, parseDeck(t, "# still here\n"), 80, 24, func(o *Options) {
+		o.Presenter = true // where reload failures are shown
 		o.Load = func() (*deck.Deck, error) { panic("index out of range") }
 	})
 	h.keys("ctrl+r")

@@ -19,8 +19,9 @@ func (f *fakeWatcher) Changes() <-chan []string   { return f.ch }
 func (f *fakeWatcher) Watch(paths []string) error { f.watched = paths; return nil }
 
 // reloadHarness presents a deck file that the test rewrites; reloads read
-// it from disk as the real program does.
-func reloadHarness(t *testing.T, src string) (*harness, string, *fakeWatcher) {
+// it from disk as the real program does. It shows the presenter view,
+// where reload news is shown (the audience sees only a marker).
+func reloadHarness(t *testing.T, src string, mutate ...func(*Options)) (*harness, string, *fakeWatcher) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "talk.md")
 	writeDeck(t, path, src)
@@ -31,6 +32,10 @@ func reloadHarness(t *testing.T, src string) (*harness, string, *fakeWatcher) {
 	h := newHarness(t, openDeckFile(t, path), 80, 24, func(o *Options) {
 		o.Load = func() (*deck.Deck, error) { return deck.Open(path) }
 		o.Watcher = fw
+		o.Presenter = true
+		for _, f := range mutate {
+			f(o)
+		}
 	})
 	return h, path, fw
 }
@@ -103,7 +108,7 @@ func TestReloadOfAMissingFileKeepsTheDeck(t *testing.T) {
 }
 
 func TestReloadKeyWithoutLoader(t *testing.T) {
-	h := newHarness(t, openTestDeck(t), 80, 24)
+	h := newHarness(t, openTestDeck(t), 80, 24, func(o *Options) { o.Presenter = true })
 	h.keys("ctrl+r")
 	h.contains("cannot be reloaded")
 	h.send(reloadMsg{err: errors.New("boom"), seq: 1})

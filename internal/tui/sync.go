@@ -82,15 +82,34 @@ func (m *Model) refresh() {
 	// Everything below comes from the deck or from error messages that
 	// quote it: shown as text, never sent to the terminal as commands.
 	status := termsafe.Line(m.footerStatus())
-	m.audience.set(m.cur.slide, termsafe.Line(m.banner), !s.NoFooter, footer{
-		left:  m.footerLeft(),
-		flash: status,
+	// Reload news is the speaker's business: the room keeps the last good
+	// slide and at most sees a marker in the footer.
+	m.audience.set(m.cur.slide, "", !s.NoFooter, footer{
+		left:   m.footerLeft(),
+		flash:  status,
+		marker: m.reloadMarker(),
 		step:  m.stepText(),
 		slide: m.pos.Slide + 1, total: len(m.deck.Slides),
 	})
 	if m.presenter {
+		if status == "" {
+			status = m.reloadNote
+		}
 		m.presentV.set(m.presenterData(status))
 	}
+}
+
+// reloadMarker is the audience footer's sign of reload news the speaker
+// has not seen: ⚠ while the last good version is kept after a failed
+// reload, ↻ after a reload; the presenter view has the words.
+func (m *Model) reloadMarker() string {
+	switch {
+	case m.banner != "":
+		return "⚠"
+	case m.reloadNote != "":
+		return "↻"
+	}
+	return ""
 }
 
 func (m *Model) footerLeft() string {
