@@ -14,9 +14,9 @@ type footer struct {
 	// marker is a one-cell sign of reload news, at the right, never over
 	// the title; "" for none.
 	marker string
-	step  string // "step 2/3" on slides with pauses
-	slide int
-	total int
+	step   string // "step 2/3" on slides with pauses
+	slide  int
+	total  int
 }
 
 // audienceView is the slide as the audience sees it, with a one-line

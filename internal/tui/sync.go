@@ -88,8 +88,8 @@ func (m *Model) refresh() {
 		left:   m.footerLeft(),
 		flash:  status,
 		marker: m.reloadMarker(),
-		step:  m.stepText(),
-		slide: m.pos.Slide + 1, total: len(m.deck.Slides),
+		step:   m.stepText(),
+		slide:  m.pos.Slide + 1, total: len(m.deck.Slides),
 	})
 	if m.presenter {
 		if status == "" {
