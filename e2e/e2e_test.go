@@ -178,9 +178,14 @@ func TestNavigateResizeAndLiveEdit(t *testing.T) {
 	replace(t, deck, strings.Replace(string(src), "| GPU | 并行能力强 | 功耗大 |", "| GPU | 并行能力强 | 功耗大，已修改 |", 1))
 	tm.waitFor("功耗大，已修改", "3 / 13")
 
-	// A broken save keeps the last good deck under a banner naming the
-	// file and line; fixing it clears the banner.
+	// A broken save keeps the last good deck: the room sees only a ⚠ in
+	// the footer, the presenter view a banner naming the file and line;
+	// fixing it clears the banner.
 	replace(t, deck, string(src)+"\n---\n\n# 坏的\n\n<!-- column: 1 -->\n")
+	tm.waitUntil("a ⚠ in the footer and no banner", func(s string) bool {
+		return strings.Contains(lastLine(s), "⚠") && !strings.Contains(s, "kept the last good version") && strings.Contains(s, "GPU 与 CPU")
+	})
+	tm.keys("P")
 	tm.waitFor("kept the last good version", "talk.md:", "outside a column layout", "GPU 与 CPU")
 	replace(t, deck, string(src))
 	tm.waitUntil("the banner gone after the fix", func(s string) bool {
