@@ -48,9 +48,15 @@ vet:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
-## fuzz: fuzz the deck parser for 30 seconds
+## fuzz: run every fuzz target for FUZZTIME each (plain go test runs their seed corpora)
+FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./deck
+	@set -e; for f in $$(grep -l '^func Fuzz' $$(git ls-files '*_test.go' | grep -v '^third_party/')); do \
+	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "== $$t ($$(dirname $$f)) for $(FUZZTIME)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./$$(dirname $$f); \
+	  done; \
+	done
 
 ## fmt: format the code
 fmt:

@@ -2,6 +2,7 @@ package deck
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -88,7 +89,7 @@ func (divParser) Trigger() []byte { return []byte{':'} }
 func (divParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	n, attr := colonFence(line)
-	if n == 0 || attr == "" || strings.HasPrefix(attr, ":") {
+	if n == 0 || attr == "" || strings.HasPrefix(attr, ":") || tooDeep(parent, reader, pc) {
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
@@ -116,7 +117,13 @@ func newBlockParser() parser.Parser {
 		util.Prioritized(pauseParser{}, 150),
 		util.Prioritized(divParser{}, 160),
 	}
-	bps = append(bps, parser.DefaultBlockParsers()...)
+	list, quote := reflect.TypeOf(parser.NewListParser()), reflect.TypeOf(parser.NewBlockquoteParser())
+	for _, v := range parser.DefaultBlockParsers() {
+		if t := reflect.TypeOf(v.Value); t == list || t == quote {
+			v.Value = shallow{v.Value.(parser.BlockParser)}
+		}
+		bps = append(bps, v)
+	}
 	return parser.NewParser(
 		parser.WithBlockParsers(bps...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),

@@ -27,9 +27,10 @@ const (
 type budget struct {
 	bytes    int64
 	includes int
+	items    int
 }
 
-func (b *budget) add(o budget) { b.bytes += o.bytes; b.includes += o.includes }
+func (b *budget) add(o budget) { b.bytes += o.bytes; b.includes += o.includes; b.items += o.items }
 
 // expansion is a file's items with its includes spliced in.
 type expansion struct {
@@ -63,9 +64,9 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 	l.done[key] = exp
 	l.files = append(l.files, display)
 	l.raws = append(l.raws, raw)
-	l.diags = append(l.diags, diags...)
+	l.addDiags(diags)
 	if len(diags) == 0 { // invalid UTF-8 would flag every lost byte
-		l.diags = append(l.diags, textChecks(display, text)...)
+		l.addDiags(textChecks(display, text))
 	}
 	if strings.TrimSpace(text) == "" {
 		if from == nil {
@@ -78,10 +79,12 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 
 	base := 0
 	if y, n, ok, unterminated := splitFrontMatter(text); ok {
-		if frontMatter {
+		if frontMatter && len(y) > maxFrontMatter {
+			l.errorf(Pos{File: display, Line: 1, Col: 1}, "front matter is %d KiB long; at most %d KiB are read", len(y)>>10, maxFrontMatter>>10)
+		} else if frontMatter {
 			meta, fm, mdiags := parseMeta(display, y, 2)
 			l.meta, l.dialect, l.themePos = meta, fm.dialect, fm.themePos
-			l.diags = append(l.diags, mdiags...)
+			l.addDiags(mdiags)
 		} else {
 			l.warnf(Pos{File: display, Line: 1, Col: 1}, "front matter is only read from the deck's first file; this one is ignored")
 		}
@@ -109,6 +112,7 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 			continue
 		}
 		out = append(out, it)
+		exp.budget.items++
 	}
 	exp.items = out
 	return exp, nil
@@ -150,13 +154,16 @@ func (l *loader) include(from string, it item, parent *expansion, out []item) []
 			return out
 		}
 	}
-	cost := budget{bytes: child.bytes, includes: 1 + child.includes}
+	cost := budget{bytes: child.bytes, includes: 1 + child.includes, items: child.budget.items}
 	total := l.used
 	total.add(parent.budget)
 	total.add(cost)
 	switch {
 	case total.includes > maxIncludes:
 		l.errorf(it.pos, "too many includes: with this one the deck expands more than %d includes (does a file include another more than once?)", maxIncludes)
+		return out
+	case total.items > maxBlocks:
+		l.errorf(it.pos, "deck too large: with this include the deck has more than %d blocks", maxBlocks)
 		return out
 	case total.bytes > maxDeckBytes:
 		l.errorf(it.pos, "deck too large: with this include the deck grows past %d MiB", maxDeckBytes>>20)

@@ -2,6 +2,7 @@ package deck
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,6 +27,10 @@ type loader struct {
 	keyOf map[string]string
 	// used is what the deck files finished so far take of the budget.
 	used budget
+	// dropped counts diagnostics past maxDiagnostics, by severity, and
+	// droppedAt is where the first of them was.
+	dropped   [2]int
+	droppedAt Pos
 }
 
 // Options widen what Open may read.
@@ -115,6 +120,15 @@ func load(src source, root string) (*Deck, error) {
 	d := &Deck{Meta: l.meta, Files: l.files, Sources: l.raws, Root: src.Display(root), Dialect: l.dialect, ThemePos: l.themePos}
 	l.assemble(d, items)
 	d.Diagnostics = append(Diagnostics(nil), l.diags...)
+	if n := l.dropped[Warning] + l.dropped[Error]; n > 0 {
+		sev := Warning
+		if l.dropped[Error] > 0 {
+			sev = Error
+		}
+		d.Diagnostics = append(d.Diagnostics, Diagnostic{Pos: l.droppedAt, Severity: sev,
+			Message: fmt.Sprintf("%d more problems not shown (%d errors, %d warnings) from here on; fix the ones above first",
+				n, l.dropped[Error], l.dropped[Warning])})
+	}
 	d.Diagnostics.Sort(d.Files)
 	return d, nil
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -94,8 +95,17 @@ func (li *lineIndex) lineStart(off int) int {
 // parseBody turns a file's Markdown (after front matter) into items.
 func (l *loader) parseBody(display, body string, base int) []item {
 	li := newLineIndex(display, body, base)
+	if !l.checkShapes(li) {
+		return nil // goldmark is never given what it cannot read in time
+	}
 	src := []byte(body)
-	doc := newBlockParser().Parse(text.NewReader(src))
+	pc := parser.NewContext()
+	deep := &nestingHit{off: -1}
+	pc.Set(nestingKey, deep)
+	doc := newBlockParser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if deep.off >= 0 {
+		l.errorf(li.pos(deep.off), "lists, block quotes and fenced divs nest more than %d deep here; deeper ones are read as text", maxNesting)
+	}
 	l.checkImages(doc, src, li)
 
 	type span struct {
@@ -270,10 +280,16 @@ func (l *loader) div(n *divNode, raw string, pos Pos, endLine int) []item {
 }
 
 func (l *loader) errorf(p Pos, format string, args ...any) {
+	if l.full(p, Error) {
+		return
+	}
 	l.diags = append(l.diags, Diagnostic{Pos: p, Severity: Error, Message: fmt.Sprintf(format, args...)})
 }
 
 func (l *loader) warnf(p Pos, format string, args ...any) {
+	if l.full(p, Warning) {
+		return
+	}
 	l.diags = append(l.diags, Diagnostic{Pos: p, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
