@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"testing/fstest"
 )
 
 type loader struct {
@@ -75,7 +74,7 @@ func OpenFS(fsys fs.FS, name, prefix string) (*Deck, error) {
 
 // Parse reads a single-file deck from memory; includes cannot be resolved.
 func Parse(name string, src []byte) (*Deck, error) {
-	return OpenFS(fstest.MapFS{name: {Data: src}}, name, "")
+	return load(memSource{name: name, data: src}, name)
 }
 
 func load(src source, root string) (*Deck, error) {

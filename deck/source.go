@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // source abstracts where deck files come from: the real file system (paths
@@ -172,3 +173,59 @@ func (s fsSource) Display(n string) string {
 	}
 	return path.Join(s.prefix, n)
 }
+
+// memSource is the one file Parse reads from memory. It replaces
+// testing/fstest.MapFS, which would put the testing packages into the
+// binary; like MapFS it serves name only when name is a valid fs path,
+// so an include names nothing else.
+type memSource struct {
+	name string
+	data []byte
+}
+
+func (s memSource) file(op, n string) error {
+	if n == s.name && fs.ValidPath(n) {
+		return nil
+	}
+	return &fs.PathError{Op: op, Path: n, Err: fs.ErrNotExist}
+}
+
+func (s memSource) ReadFile(n string, limit int64) ([]byte, error) {
+	if err := s.file("open", n); err != nil {
+		return nil, err
+	}
+	if int64(len(s.data)) > limit {
+		return nil, tooLarge(limit)
+	}
+	return append([]byte(nil), s.data...), nil // the caller's slice stays theirs
+}
+
+func (s memSource) ReadDir(n string) ([]fs.DirEntry, error) {
+	return nil, &fs.PathError{Op: "readdir", Path: n, Err: fs.ErrNotExist}
+}
+
+func (s memSource) Stat(n string) (fs.FileInfo, error) {
+	if err := s.file("stat", n); err != nil {
+		return nil, err
+	}
+	return memInfo{name: path.Base(n), size: int64(len(s.data))}, nil
+}
+
+func (memSource) Join(e ...string) string { return path.Join(e...) }
+func (memSource) Dir(n string) string     { return path.Dir(n) }
+func (memSource) Display(n string) string { return n }
+func (memSource) Key(n string) string     { return path.Clean(n) }
+func (memSource) Confine(string) error    { return nil }
+
+// memInfo describes memSource's file: a regular, read-only file.
+type memInfo struct {
+	name string
+	size int64
+}
+
+func (i memInfo) Name() string     { return i.name }
+func (i memInfo) Size() int64      { return i.size }
+func (memInfo) Mode() fs.FileMode  { return 0o444 }
+func (memInfo) ModTime() time.Time { return time.Time{} }
+func (memInfo) IsDir() bool        { return false }
+func (memInfo) Sys() any           { return nil }
