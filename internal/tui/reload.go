@@ -8,14 +8,15 @@ import (
 
 	"shovel/deck"
 	"shovel/internal/tui/nav"
-	"shovel/internal/watch"
 )
 
 // Watcher reports changes to the deck's files (internal/watch in the real
 // program, a fake in tests).
 type Watcher interface {
 	Changes() <-chan []string
-	Watch(paths []string) error
+	// WatchDeck replaces what is watched with the files (and folder) of a
+	// reloaded deck, whose includes may have changed.
+	WatchDeck(d *deck.Deck) error
 }
 
 // changeMsg says that deck files changed on disk.
@@ -104,7 +105,7 @@ func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
 	}
 	m.banner = ""
 	if m.opts.Watcher != nil {
-		if err := m.opts.Watcher.Watch(watch.Paths(msg.deck)); err != nil {
+		if err := m.opts.Watcher.WatchDeck(msg.deck); err != nil {
 			m.c.Log.Debug("re-watch failed", "err", err)
 		}
 	}

@@ -15,8 +15,8 @@ type fakeWatcher struct {
 	watched []string
 }
 
-func (f *fakeWatcher) Changes() <-chan []string   { return f.ch }
-func (f *fakeWatcher) Watch(paths []string) error { f.watched = paths; return nil }
+func (f *fakeWatcher) Changes() <-chan []string     { return f.ch }
+func (f *fakeWatcher) WatchDeck(d *deck.Deck) error { f.watched = d.Files; return nil }
 
 // reloadHarness presents a deck file that the test rewrites; reloads read
 // it from disk as the real program does. It shows the presenter view,

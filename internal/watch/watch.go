@@ -97,6 +97,9 @@ func Paths(d *deck.Deck) []string {
 	return paths
 }
 
+// WatchDeck watches Paths(d).
+func (w *Watcher) WatchDeck(d *deck.Deck) error { return w.Watch(Paths(d)) }
+
 // Watch replaces the set of watched paths: each is a file, or a directory
 // in which every .md file counts. Every directory is added again even if
 // it was watched before: one that was removed and recreated lost its
