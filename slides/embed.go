@@ -1,11 +1,10 @@
-// Package slides holds the built-in deck, embedded in the binary.
+// Package slides holds the built-in deck's files, embedded in the binary.
+// It is data only: the CLI opens the deck (internal/cli.openBuiltin).
 package slides
 
 import (
 	"embed"
 	"io/fs"
-
-	"shovel/deck"
 )
 
 //go:embed *.md
@@ -13,8 +12,3 @@ var files embed.FS
 
 // FS returns the built-in deck's files.
 func FS() fs.FS { return files }
-
-// Open parses the built-in deck. Diagnostics name files as slides/NAME.md.
-func Open() (*deck.Deck, error) {
-	return deck.OpenFS(files, ".", "slides")
-}

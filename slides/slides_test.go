@@ -26,7 +26,7 @@ const (
 
 func openDeck(t *testing.T) *deck.Deck {
 	t.Helper()
-	d, err := slides.Open()
+	d, err := deck.OpenFS(slides.FS(), ".", "slides")
 	if err != nil {
 		t.Fatalf("slides.Open: %v", err)
 	}

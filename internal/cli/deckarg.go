@@ -36,7 +36,7 @@ func openDeck(path string, stdin io.Reader, includeRoots []string) (*deck.Deck, 
 	)
 	switch path {
 	case "":
-		d, err = slides.Open()
+		d, err = openBuiltin()
 	case "-":
 		d, err = readStdinDeck(stdin)
 	default:
@@ -47,6 +47,12 @@ func openDeck(path string, stdin io.Reader, includeRoots []string) (*deck.Deck, 
 		return nil, &InputError{Err: err}
 	}
 	return d, err
+}
+
+// openBuiltin parses the built-in deck; diagnostics name its files
+// slides/NAME.md.
+func openBuiltin() (*deck.Deck, error) {
+	return deck.OpenFS(slides.FS(), ".", "slides")
 }
 
 func readStdinDeck(stdin io.Reader) (*deck.Deck, error) {

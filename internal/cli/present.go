@@ -16,7 +16,6 @@ import (
 	"shovel/internal/termsafe"
 	"shovel/internal/tui"
 	"shovel/internal/watch"
-	"shovel/slides"
 )
 
 // PresentOptions are the inputs of "shovel present".
@@ -176,7 +175,7 @@ func runPresent(opts *PresentOptions) error {
 	}
 	switch {
 	case opts.Path == "":
-		topts.Load = slides.Open
+		topts.Load = openBuiltin
 	case opts.Path == "-":
 		topts.Load = nil // standard input is read once: nothing to reload
 	case !opts.NoWatch:
@@ -188,7 +187,7 @@ func runPresent(opts *PresentOptions) error {
 			if logName != "" {
 				w.Ignore(logName)
 			}
-			if err := w.Watch(watch.Paths(d)); err != nil {
+			if err := w.WatchDeck(d); err != nil {
 				log.Debug("watch", "err", err)
 			}
 			topts.Watcher = w

@@ -21,7 +21,7 @@ func openDeck(t testing.TB, path string) *deck.Deck {
 		err error
 	)
 	if path == "" {
-		d, err = slides.Open()
+		d, err = deck.OpenFS(slides.FS(), ".", "slides")
 	} else {
 		d, err = deck.Open(path)
 	}

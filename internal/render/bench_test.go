@@ -16,7 +16,7 @@ import (
 
 func builtinDeck(b *testing.B) *deck.Deck {
 	b.Helper()
-	d, err := slides.Open()
+	d, err := deck.OpenFS(slides.FS(), ".", "slides")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 // and the Chinese/English/Japanese/Korean test deck.
 func testDecks(t testing.TB) map[string]*deck.Deck {
 	t.Helper()
-	builtin, err := slides.Open()
+	builtin, err := deck.OpenFS(slides.FS(), ".", "slides")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"testing"
 
+	"shovel/deck"
 	"shovel/slides"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkNextSlide(b *testing.B) {
 	} {
 		view := c.view
 		b.Run(c.view+"-"+c.theme, func(b *testing.B) {
-			d, err := slides.Open()
+			d, err := deck.OpenFS(slides.FS(), ".", "slides")
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -49,7 +50,7 @@ func BenchmarkNextSlide(b *testing.B) {
 // view (Update and View; the terminal diff is bubbletea's), the only
 // periodic work shovel does.
 func BenchmarkPresenterTick(b *testing.B) {
-	d, err := slides.Open()
+	d, err := deck.OpenFS(slides.FS(), ".", "slides")
 	if err != nil {
 		b.Fatal(err)
 	}

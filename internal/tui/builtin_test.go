@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"shovel/deck"
 	"shovel/internal/tui/nav"
 	"shovel/slides"
 )
@@ -12,7 +13,7 @@ import (
 // layout: only that every screen of it fits, its notes stay off the
 // audience's screen and the whole deck can be walked through.
 func TestBuiltInDeck(t *testing.T) {
-	d, err := slides.Open()
+	d, err := deck.OpenFS(slides.FS(), ".", "slides")
 	if err != nil {
 		t.Fatal(err)
 	}

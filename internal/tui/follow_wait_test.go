@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"shovel/deck"
 	"shovel/internal/follow"
 	"shovel/slides"
 )
@@ -14,7 +15,7 @@ import (
 // shows the next presentation when one starts.
 func TestFollowerWaitsForTheNextPresentation(t *testing.T) {
 	p := newPair(t, openTestDeck(t), false)
-	builtin, err := slides.Open()
+	builtin, err := deck.OpenFS(slides.FS(), ".", "slides")
 	if err != nil {
 		t.Fatal(err)
 	}
