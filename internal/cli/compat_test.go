@@ -46,11 +46,11 @@ func TestOtherToolsDecksExport(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			path := filepath.Join("..", "..", "deck", "testdata", "compat", tt.file)
-			io, _, out, errOut := TestStreams()
+			io, _, out, errOut := testStreams()
 			if code := Run([]string{"lint", path}, io); code != ExitOK {
 				t.Fatalf("lint exit %d:\n%s%s", code, out, errOut)
 			}
-			io, _, out, errOut = TestStreams()
+			io, _, out, errOut = testStreams()
 			if code := Run([]string{"export", "--notes", "--steps", "all", "--width", "70", path}, io); code != ExitOK {
 				t.Fatalf("export exit %d: %s", code, errOut)
 			}

@@ -14,7 +14,7 @@ import (
 // do, and returns the candidates (without descriptions) and the directive.
 func complete(t *testing.T, args ...string) ([]string, string) {
 	t.Helper()
-	io, _, out, errOut := TestStreams()
+	io, _, out, errOut := testStreams()
 	if code := Run(append([]string{cobra.ShellCompRequestCmd}, args...), io); code != ExitOK {
 		t.Fatalf("__complete %q: exit %d: %s", args, code, errOut)
 	}
@@ -72,7 +72,7 @@ func TestCompletion(t *testing.T) {
 // Every command whose argument is a deck completes Markdown files, new
 // ones too.
 func TestEveryDeckArgumentCompletes(t *testing.T) {
-	io, _, _, _ := TestStreams()
+	io, _, _, _ := testStreams()
 	n := 0
 	for _, c := range NewCmdRoot(io).Commands() {
 		if !strings.Contains(c.Use, "FILE|DIR") {
@@ -98,12 +98,12 @@ func nonNil(s []string) []string {
 // Each shell gets a script naming shovel; an unknown shell is a usage error.
 func TestCompletionScripts(t *testing.T) {
 	for _, shell := range shells {
-		io, _, out, errOut := TestStreams()
+		io, _, out, errOut := testStreams()
 		if code := Run([]string{"completion", shell}, io); code != ExitOK || !strings.Contains(out.String(), "shovel") || out.Len() < 1000 {
 			t.Errorf("completion %s: exit %d, %d bytes, stderr %q", shell, code, out.Len(), errOut)
 		}
 	}
-	io, _, out, errOut := TestStreams()
+	io, _, out, errOut := testStreams()
 	if code := Run([]string{"completion", "tcsh"}, io); code != ExitUsage || out.Len() != 0 ||
 		!strings.Contains(errOut.String(), `want one shell of bash, zsh, fish, powershell; got "tcsh"`) {
 		t.Errorf("completion tcsh: exit %d, stdout %q, stderr %q", code, out, errOut)

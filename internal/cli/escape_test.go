@@ -42,7 +42,7 @@ func TestDiagnosticsShowEscapes(t *testing.T) {
 		{"lint", file}, {"lint", "--strict", ddir}, {"export", file}, {"export", ddir},
 		{"present", file}, {"lint", filepath.Join(dir, "missing\x1b]0;x\a.md")},
 	} {
-		io, _, out, errOut := TestStreams()
+		io, _, out, errOut := testStreams()
 		code := Run(args, io)
 		if code == ExitOK {
 			t.Errorf("%q: exit 0, want a failure", args)
@@ -63,7 +63,7 @@ func TestDiagnosticsShowEscapes(t *testing.T) {
 func TestLintWarnsAboutControls(t *testing.T) {
 	dir := t.TempDir()
 	file := writeFile(t, dir, "talk.md", "---\n"+`title: "Talk\e]0;x\a"`+"\n---\n\n# A\n\nok\ttab\n\nx\x1b[31my\n\nab\u202ecd\u009b\n")
-	io, _, out, _ := TestStreams()
+	io, _, out, _ := testStreams()
 	Run([]string{"lint", file}, io)
 	for _, want := range []string{
 		file + `:2:8: warning: title: control character U+001B`,
@@ -87,7 +87,7 @@ func TestMarkdownExportToTerminal(t *testing.T) {
 	dir := t.TempDir()
 	file := writeFile(t, dir, "talk.md", "# A\u009d0;x\u009c\n\nbody \x1b]52;c;eA==\a 中文 \u202e\n")
 	for _, tty := range []bool{true, false} {
-		io, _, out, _ := TestStreams()
+		io, _, out, _ := testStreams()
 		io.IsTerminal = func() bool { return tty }
 		if code := Run([]string{"export", "--format", "markdown", file}, io); code != ExitOK {
 			t.Fatalf("exit %d", code)

@@ -87,7 +87,7 @@ func TestExportBadFlags(t *testing.T) {
 		{[]string{"--slides", " "}, "--slides: empty selection"},
 	}
 	for _, tt := range tests {
-		io, _, _, _ := TestStreams()
+		io, _, _, _ := testStreams()
 		called := false
 		cmd := NewCmdExport(io, func(*ExportOptions) error { called = true; return nil })
 		cmd.SetArgs(tt.args)
@@ -103,7 +103,7 @@ func TestExportBadFlags(t *testing.T) {
 
 func runExportWith(t *testing.T, opts ExportOptions) (string, string, error) {
 	t.Helper()
-	io, _, out, errOut := TestStreams()
+	io, _, out, errOut := testStreams()
 	opts.IO = io
 	if opts.Format == "" {
 		opts.Format = "text"
@@ -272,7 +272,7 @@ func TestExportExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, _, out, errOut := TestStreams()
+			io, _, out, errOut := testStreams()
 			code := Run(tt.args, io)
 			if code != tt.code {
 				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, errOut)

@@ -108,7 +108,7 @@ func TestFollowListAndChoose(t *testing.T) {
 	b := writeFile(t, ddir, "b.md", "# b")
 	dir := speakers(t, a, b)
 
-	io, _, out, _ := TestStreams()
+	io, _, out, _ := testStreams()
 	if err := runFollow(&FollowOptions{IO: io, Dir: dir, List: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestFollowWaitsForAPresentation(t *testing.T) {
 }
 
 func TestFollowNeedsATerminal(t *testing.T) {
-	io, _, _, _ := TestStreams()
+	io, _, _, _ := testStreams()
 	err := runFollow(&FollowOptions{IO: io, Dir: t.TempDir()})
 	if exitCode(err) != ExitUsage || !strings.Contains(err.Error(), "needs a terminal") {
 		t.Fatalf("err = %v", err)

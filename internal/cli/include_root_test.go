@@ -19,13 +19,13 @@ func TestIncludeRootFlag(t *testing.T) {
 	}
 	deck := writeFile(t, dir, "talk.md", "# Talk\n\n<!-- include: "+rel+" -->\n")
 	for _, cmd := range [][]string{{"lint"}, {"export"}} {
-		io, _, out, errOut := TestStreams()
+		io, _, out, errOut := testStreams()
 		code := Run(append(cmd, deck), io)
 		all := out.String() + errOut.String()
 		if code != ExitFailure || !strings.Contains(all, "talk.md:3:1: error: cannot include") || !strings.Contains(all, "outside the deck's folder") {
 			t.Errorf("%v: exit %d, output:\n%s", cmd, code, all)
 		}
-		io, _, out, errOut = TestStreams()
+		io, _, out, errOut = testStreams()
 		code = Run(append(cmd, "--include-root", shared, deck), io)
 		if code != ExitOK {
 			t.Errorf("%v --include-root: exit %d, output:\n%s%s", cmd, code, out, errOut)

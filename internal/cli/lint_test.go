@@ -56,7 +56,7 @@ func TestLintExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, _, out, errOut := TestStreams()
+			io, _, out, errOut := testStreams()
 			code := Run(tt.args, io)
 			if code != tt.code {
 				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errOut)
@@ -72,15 +72,15 @@ func TestLintExitCodes(t *testing.T) {
 }
 
 func TestVersionAndUsage(t *testing.T) {
-	io, _, out, _ := TestStreams()
+	io, _, out, _ := testStreams()
 	if code := Run([]string{"version"}, io); code != ExitOK || !strings.HasPrefix(out.String(), "shovel ") {
 		t.Errorf("version: code %d, out %q", code, out)
 	}
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	if code := Run([]string{"frobnicate"}, io); code != ExitUsage || !strings.Contains(errOut.String(), "unknown command") {
 		t.Errorf("unknown command: code %d, stderr %q", code, errOut)
 	}
-	io, _, out, _ = TestStreams()
+	io, _, out, _ = testStreams()
 	if code := Run([]string{"completion", "bash"}, io); code != ExitOK || !strings.Contains(out.String(), "bash completion") {
 		t.Errorf("completion: code %d, %d bytes", code, out.Len())
 	}
@@ -91,7 +91,7 @@ func TestLintSize(t *testing.T) {
 		t.Errorf("--size 80x24: err %v, options %+v", err, got)
 	}
 	for _, bad := range []string{"big", "80", "80x", "10x30", "80x24x2", "80x24 "} {
-		io, _, _, errOut := TestStreams()
+		io, _, _, errOut := testStreams()
 		if code := Run([]string{"lint", "--size", bad}, io); code != ExitUsage || !strings.Contains(errOut.String(), "--size") {
 			t.Errorf("--size %q: exit %d, stderr %q", bad, code, errOut)
 		}
@@ -108,7 +108,7 @@ func TestLintWarnsAboutSlidesThatScroll(t *testing.T) {
 	}
 	path := writeFile(t, t.TempDir(), "tall.md", b.String())
 
-	io, _, out, _ := TestStreams()
+	io, _, out, _ := testStreams()
 	if code := Run([]string{"lint", path}, io); code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}
@@ -116,7 +116,7 @@ func TestLintWarnsAboutSlidesThatScroll(t *testing.T) {
 	if strings.TrimSpace(out.String()) != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
 	}
-	io, _, out, _ = TestStreams()
+	io, _, out, _ = testStreams()
 	if code := Run([]string{"lint", "--size", "100x50", path}, io); code != ExitOK || out.Len() != 0 {
 		t.Errorf("100x50: exit %d, stdout %q", code, out)
 	}
@@ -129,7 +129,7 @@ func TestLintFix(t *testing.T) {
 	dir := t.TempDir()
 	main := writeFile(t, dir, "talk.md", "# 是什么⽀持了英伟达的市值？\r\n\r\n<!-- include: part.md -->\r\n")
 	part := writeFile(t, dir, "part.md", "⻓期成⻓⸺盈利预测\n\n时代红利\uFFFD+\n")
-	io, _, out, errOut := TestStreams()
+	io, _, out, errOut := testStreams()
 	if code := Run([]string{"lint", "--fix", main}, io); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -148,7 +148,7 @@ func TestLintFix(t *testing.T) {
 	if got := strings.TrimSpace(out.String()); got != part+":3:5: warning: U+FFFD replacement character: a character was lost here (text pasted from a PDF?)" {
 		t.Errorf("remaining diagnostics: %q", got)
 	}
-	io, _, _, errOut = TestStreams()
+	io, _, _, errOut = testStreams()
 	if code := Run([]string{"lint", "--fix"}, io); code != ExitUsage || !strings.Contains(errOut.String(), "built-in deck is read-only") {
 		t.Errorf("--fix on the built-in deck: exit %d, %s", code, errOut)
 	}

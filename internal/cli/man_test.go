@@ -11,7 +11,7 @@ import (
 // The man pages build (CI runs this) and carry each command's flags.
 func TestManPages(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "man1")
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	if code := Run([]string{"man", dir}, io); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -41,7 +41,7 @@ func TestPresentFlags(t *testing.T) {
 // says what to use instead. Bare shovel (the built-in deck) does the same.
 func TestPresentNeedsATerminal(t *testing.T) {
 	for _, args := range [][]string{{"present"}, {}} {
-		io, _, out, errOut := TestStreams()
+		io, _, out, errOut := testStreams()
 		if code := Run(args, io); code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
 		}
@@ -55,7 +55,7 @@ func TestPresentNeedsATerminal(t *testing.T) {
 }
 
 func terminalStreams() (*IOStreams, *strings.Builder) {
-	io, _, _, _ := TestStreams()
+	io, _, _, _ := testStreams()
 	var errOut strings.Builder
 	io.ErrOut = &errOut
 	io.IsTerminal = func() bool { return true }
@@ -146,7 +146,7 @@ func TestPresentReportsTheDeckBeforeTheTerminal(t *testing.T) {
 		{[]string{"present", filepath.Join(t.TempDir(), "nope.md")}, ExitUsage, "no such file or directory"},
 	}
 	for _, tt := range tests {
-		io, _, _, errOut := TestStreams()
+		io, _, _, errOut := testStreams()
 		if code := Run(tt.args, io); code != tt.code || !strings.Contains(errOut.String(), tt.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args, code, errOut.String(), tt.code, tt.want)
 		}

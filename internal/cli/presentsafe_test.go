@@ -39,7 +39,7 @@ func TestLogMayNotFeedTheTalk(t *testing.T) {
 	}
 	for _, tt := range tests {
 		before, _ := os.ReadFile(talk)
-		io, _, _, errOut := TestStreams()
+		io, _, _, errOut := testStreams()
 		io.IsTerminal = func() bool { return true }
 		t.Setenv("SHOVEL_LOG", tt.env)
 		code := Run(tt.args, io)

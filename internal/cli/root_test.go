@@ -16,7 +16,7 @@ import (
 // options "shovel ARGS" would present with (nil when it ran something else).
 func rootRun(t *testing.T, args ...string) (*PresentOptions, int, string) {
 	t.Helper()
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	var got *PresentOptions
 	cmd := newCmdRoot(io, func(o *PresentOptions) error { got = o; return nil })
 	cmd.SetArgs(args)
@@ -69,7 +69,7 @@ func TestRootPresentsADeck(t *testing.T) {
 
 // A missing file that looks like no command is reported as a missing deck.
 func TestRootMissingDeck(t *testing.T) {
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	missing := filepath.Join(t.TempDir(), "nope.md")
 	if code := Run([]string{missing}, io); code != ExitUsage || !strings.Contains(errOut.String(), missing+": no such file or directory") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
@@ -78,7 +78,7 @@ func TestRootMissingDeck(t *testing.T) {
 
 func TestVersionFlag(t *testing.T) {
 	for _, args := range [][]string{{"--version"}, {"-v"}, {"version"}} {
-		io, _, out, _ := TestStreams()
+		io, _, out, _ := testStreams()
 		if code := Run(args, io); code != ExitOK || out.String() != versionLine()+"\n" || !strings.HasPrefix(out.String(), "shovel ") {
 			t.Errorf("%v: exit %d, stdout %q; want %q", args, code, out, versionLine())
 		}
@@ -124,7 +124,7 @@ func TestUsageErrorsNameTheCommandsHelp(t *testing.T) {
 		{[]string{"man"}},
 		{[]string{"version", "extra"}},
 	} {
-		io, _, out, errOut := TestStreams()
+		io, _, out, errOut := testStreams()
 		code := Run(tt.args, io)
 		hint := "Run 'shovel " + tt.args[0] + " --help' for usage."
 		if code != ExitUsage || !strings.Contains(errOut.String(), hint) || out.Len() > 0 {
@@ -143,7 +143,7 @@ func TestFlagRulesAreUsageErrors(t *testing.T) {
 		{[]string{"x"}, `required flag(s) "must" not set`},
 		{[]string{"x", "--must", "--a", "--b"}, "none of the others can be"},
 	} {
-		io, _, _, errOut := TestStreams()
+		io, _, _, errOut := testStreams()
 		root := NewCmdRoot(io)
 		x := &cobra.Command{Use: "x", RunE: func(*cobra.Command, []string) error { return nil }}
 		x.Flags().Bool("must", false, "")
@@ -165,7 +165,7 @@ func TestFlagRulesAreUsageErrors(t *testing.T) {
 // the temporary file's name, and is a failure (1), not a usage error.
 func TestExportWriteFailure(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "nonexistent", "dir", "x.txt")
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	code := Run([]string{"export", "-o", target}, io)
 	if code != ExitFailure || !strings.Contains(errOut.String(), target+": no such file or directory") ||
 		strings.Contains(errOut.String(), ".tmp") || strings.Contains(errOut.String(), "--help") {
@@ -191,7 +191,7 @@ func TestDeckFromStdin(t *testing.T) {
 		{[]string{"-"}, exportTestDeck, ExitUsage, "", "present needs a terminal"},
 	}
 	for _, tt := range tests {
-		io, in, out, errOut := TestStreams()
+		io, in, out, errOut := testStreams()
 		in.WriteString(tt.in)
 		code := Run(tt.args, io)
 		if code != tt.code || !strings.Contains(out.String(), tt.out) || !strings.Contains(errOut.String(), tt.inErr) {

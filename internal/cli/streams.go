@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"io"
 	"os"
 
@@ -35,10 +34,4 @@ func System() *IOStreams {
 		StdinIsTerminal: func() bool { return term.IsTerminal(os.Stdin.Fd()) },
 		OpenTTY:         func() (*os.File, error) { return os.Open("/dev/tty") },
 	}
-}
-
-// TestStreams returns streams backed by buffers, for tests.
-func TestStreams() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
-	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, IsTerminal: func() bool { return false }}, in, out, errOut
 }

@@ -18,7 +18,7 @@ func TestLintFixRewritesOnlyTheDecksMarkdown(t *testing.T) {
 	txtPart := writeFile(t, dir, "part.txt", "文⽀\n")
 	rel, _ := filepath.Rel(dir, outsidePart)
 	talk := writeFile(t, dir, "talk.md", lookalike+"\n<!-- include: "+rel+" -->\n\n<!-- include: part.txt -->\n")
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	Run([]string{"lint", "--fix", "--include-root", shared, talk}, io)
 	for path, want := range map[string]string{outsidePart: "外⽀\n", txtPart: "文⽀\n"} {
 		if got, _ := os.ReadFile(path); string(got) != want {
@@ -47,7 +47,7 @@ func TestLintFixKeepsModeAndOwner(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	if code := Run([]string{"lint", "--fix", talk}, io); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -76,7 +76,7 @@ func TestLintFixRefusesHardLinks(t *testing.T) {
 	if err := os.Link(talk, other); err != nil {
 		t.Skip("no hard links here:", err)
 	}
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	code := Run([]string{"lint", "--fix", talk}, io)
 	if code == ExitOK || !strings.Contains(errOut.String(), "more than one hard link") {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
@@ -100,7 +100,7 @@ func TestExportOutputGuards(t *testing.T) {
 	if err := os.Symlink("99-new.md", link); err != nil { // dangling
 		t.Fatal(err)
 	}
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	code := Run([]string{"export", dir, "-o", link}, io)
 	if code != ExitUsage || !strings.Contains(errOut.String(), "would become a slide") {
 		t.Errorf("dangling link into a directory deck: exit %d, stderr:\n%s", code, errOut)
@@ -109,7 +109,7 @@ func TestExportOutputGuards(t *testing.T) {
 		t.Errorf("export created a new slide file: %v", err)
 	}
 
-	io, _, _, errOut = TestStreams()
+	io, _, _, errOut = testStreams()
 	if code := Run([]string{"export", dir, "-o", os.DevNull}, io); code != ExitOK {
 		t.Errorf("-o %s: exit %d, stderr:\n%s", os.DevNull, code, errOut)
 	}
@@ -127,7 +127,7 @@ func TestCommandsFailWhenOutputIsLost(t *testing.T) {
 	dir := t.TempDir()
 	talk := writeFile(t, dir, "talk.md", "# A\n\n<!-- pase -->\n")
 	for _, args := range [][]string{{"lint", talk}, {"export", talk}, {"version"}, {"--help"}} {
-		io, _, _, errOut := TestStreams()
+		io, _, _, errOut := testStreams()
 		io.Out = failingWriter{}
 		if code := Run(args, io); code != ExitFailure || !strings.Contains(errOut.String(), "no space left on device") {
 			t.Errorf("%v with a full disk: exit %d, stderr:\n%s", args, code, errOut)

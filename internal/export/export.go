@@ -42,13 +42,6 @@ func ParseSteps(s string) (Steps, error) {
 	return 0, fmt.Errorf("want final or all; got %q", s)
 }
 
-func (s Steps) String() string {
-	if s == StepsAll {
-		return "all"
-	}
-	return "final"
-}
-
 // TextOptions choose what Text writes.
 type TextOptions struct {
 	// Width is the widest line, in terminal cells.

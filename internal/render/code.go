@@ -172,7 +172,7 @@ func (ts *typesetter) codeBlock(code string, a codeAttrs, width int) []line {
 	avail := width - margin
 	out := make([]line, len(rows))
 	for i, r := range rows {
-		l := line{runs: r.runs, w: r.w}
+		l := line(r)
 		if l.w > avail {
 			l = ts.clip(l, avail, base)
 		}

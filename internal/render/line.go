@@ -41,14 +41,6 @@ func (l line) String() string {
 	return b.String()
 }
 
-// plainLine is a line of unstyled text of width w.
-func plainLine(s string, w int) line {
-	if s == "" {
-		return line{}
-	}
-	return line{runs: []run{{text: s}}, w: w}
-}
-
 func styledLine(s, sgr string, w int) line {
 	if s == "" {
 		return line{}

@@ -13,17 +13,13 @@ import (
 // characters are drawn with.
 type Measurer struct{ m measurer }
 
-// NewMeasurer returns the rules for ambiguous characters amb cells wide
-// (1 or 2; anything else means 1).
-func NewMeasurer(amb int) Measurer { return Measurer{newMeasurer(amb)} }
-
 // Measurer returns the renderer's width rules.
 func (r *Renderer) Measurer() Measurer { return Measurer{r.m} }
 
 // Ambiguous is the width of East Asian ambiguous characters, 1 or 2.
 func (m Measurer) Ambiguous() int { return m.rules().amb }
 
-// rules are m's, the zero Measurer measuring like NewMeasurer(1).
+// rules are m's; the zero Measurer measures ambiguous characters 1 cell.
 func (m Measurer) rules() measurer {
 	if m.m.amb != 2 {
 		return measurer{amb: 1}

@@ -19,19 +19,19 @@ func TestChromeMeasuresLikeTheRenderer(t *testing.T) {
 	if err != nil || d.Diagnostics.HasErrors() {
 		t.Fatal(err, d.Diagnostics)
 	}
-	m2 := render.NewMeasurer(2)
+	width2 := func(s string) int { return render.StringWidthAmbiguous(s, 2) }
 	for _, w := range []int{40, 60, 97} {
 		h := newHarness(t, d, w, 20, func(o *Options) { o.Theme = "dark" })
 		for _, keys := range []string{"", "P", "P tab", "esc ?"} {
 			h.keys(keys)
 			lines := strings.Split(h.view(), "\n")
 			for i, l := range lines {
-				if got := m2.Width(l); got > w {
+				if got := width2(l); got > w {
 					t.Errorf("width %d, %s (after %q): row %d is %d cells: %q", w, h.m.Mode(), keys, i, got, l)
 				}
 			}
 			if h.m.Mode() == "present" {
-				if got := m2.Width(lines[len(lines)-1]); got != w {
+				if got := width2(lines[len(lines)-1]); got != w {
 					t.Errorf("width %d: footer is %d cells, want %d", w, got, w)
 				}
 			}
