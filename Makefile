@@ -11,7 +11,7 @@ PKGS    := ./...
 RACE    := $(shell [ "$$(go env CGO_ENABLED)" = 1 ] && command -v $$(go env CC) >/dev/null 2>&1 && echo -race)
 NOCGO   := $(if $(RACE),,CGO_ENABLED=0 )
 
-.PHONY: run build install man test vet bench fuzz fmt e2e clean
+.PHONY: run build install man test vet lint bench fuzz fmt e2e clean
 
 ## run: present the built-in deck (shovel needs no cgo: a static binary)
 run:
@@ -43,6 +43,18 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(NOCGO)$(GO) vet $(PKGS)
+
+# Linters at pinned versions, installed into $(go env GOPATH)/bin by go install.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+DEADCODE    := golang.org/x/tools/cmd/deadcode@v0.52.0
+GOBIN_DIR    = $$($(GO) env GOBIN | grep . || echo $$($(GO) env GOPATH)/bin)
+
+## lint: staticcheck and deadcode (code only tests need lives in _test.go files)
+lint:
+	$(GO) install $(STATICCHECK)
+	$(GO) install $(DEADCODE)
+	$(GOBIN_DIR)/staticcheck ./...
+	@out=$$($(GOBIN_DIR)/deadcode ./...) || exit 1; if [ -n "$$out" ]; then echo "$$out"; echo "deadcode: unreachable functions (delete them, or move what tests need into a _test.go file)"; exit 1; fi
 
 ## bench: run the Go benchmarks with allocation counts
 bench:

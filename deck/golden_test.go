@@ -1,15 +1,14 @@
 package deck
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/charmbracelet/x/exp/golden"
+)
 
 // dump is a readable, complete rendering of a parsed deck for golden files.
 func dump(d *Deck) string {
@@ -34,23 +33,6 @@ func dump(d *Deck) string {
 	return b.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the parse (go test ./deck -update to accept):\n%s", path, got)
-	}
-}
-
 func TestFeatureDeckGolden(t *testing.T) {
 	d, err := Open(filepath.Join("testdata", "features.md"))
 	if err != nil {
@@ -59,7 +41,8 @@ func TestFeatureDeckGolden(t *testing.T) {
 	if len(d.Diagnostics) != 0 {
 		t.Errorf("the feature tour should be clean: %v", diagStrings(d))
 	}
-	golden(t, "features.golden", dump(d))
+	// testdata/TestFeatureDeckGolden.golden; go test ./deck -update to accept a change.
+	golden.RequireEqual(t, dump(d))
 }
 
 // The examples in the user documentation must stay valid decks.

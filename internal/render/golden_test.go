@@ -2,20 +2,17 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
 // TestGolden compares the CJK test deck, typeset in the notty theme (so the
-// files are readable), with golden files at 40, 80 and 120 columns, and a
-// few slides in the dark theme with escape sequences quoted. Run
-// `go test ./internal/render -run TestGolden -update` after an intended
-// change and review the diff.
+// files are readable), with golden files (testdata/TestGolden) at 40, 80
+// and 120 columns, and a few slides in the dark theme with escape
+// sequences quoted. Run `go test ./internal/render -run TestGolden -update`
+// after an intended change and review the diff.
 func TestGolden(t *testing.T) {
 	d := testDecks(t)["cjk"]
 	for _, c := range []struct {
@@ -61,23 +58,7 @@ func TestGolden(t *testing.T) {
 					writeLines(&b, p.Lines, c.quoted)
 				}
 			}
-			path := filepath.Join("testdata", "golden", name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s differs from the golden file; rerun with -update if intended\n%s", path, firstDiff(b.Bytes(), want))
-			}
+			golden.RequireEqual(t, b.Bytes()) // testdata/TestGolden/NAME.golden
 		})
 	}
 }
@@ -90,21 +71,4 @@ func writeLines(b *bytes.Buffer, lines []string, quoted bool) {
 			fmt.Fprintf(b, "%s|\n", l) // | shows where the line ends
 		}
 	}
-}
-
-func firstDiff(got, want []byte) string {
-	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var gl, wl []byte
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if !bytes.Equal(gl, wl) {
-			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, gl, wl)
-		}
-	}
-	return ""
 }
