@@ -28,7 +28,7 @@ func openDeck(t *testing.T) *deck.Deck {
 	t.Helper()
 	d, err := deck.OpenFS(slides.FS(), ".", "slides")
 	if err != nil {
-		t.Fatalf("slides.Open: %v", err)
+		t.Fatalf("opening the built-in deck: %v", err)
 	}
 	return d
 }
