@@ -108,7 +108,7 @@ func TestMarkdownExportToTerminal(t *testing.T) {
 func TestTextExportShowsEscapes(t *testing.T) {
 	dir := t.TempDir()
 	file := writeFile(t, dir, "talk.md", "---\n"+`title: "Talk\e]0;HIJACKED\a"`+"\n---\n\n# A\u009d0;x\u009c\n\nbody\n")
-	io, _, out, _ := TestStreams()
+	io, _, out, _ := testStreams()
 	if code := Run([]string{"export", "--width", "60", file}, io); code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}

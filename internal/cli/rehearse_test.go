@@ -26,7 +26,7 @@ func TestRehearseFlags(t *testing.T) {
 
 func TestRehearseNeedsATerminal(t *testing.T) {
 	path := writeFile(t, t.TempDir(), "talk.md", "# 一\n")
-	io, _, out, errOut := TestStreams()
+	io, _, out, errOut := testStreams()
 	if code := Run([]string{"rehearse", "--store", t.TempDir(), path}, io); code != ExitUsage {
 		t.Errorf("exit %d, want %d", code, ExitUsage)
 	}
@@ -67,7 +67,7 @@ func TestSaveRun(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "runs")
-			io, _, _, errOut := TestStreams()
+			io, _, _, errOut := testStreams()
 			opts := &RehearseOptions{PresentOptions: PresentOptions{IO: io, Path: "my talk.md", Store: dir}, NoSave: tt.noSave}
 			if err := saveRun(opts, rehearse.Store{Dir: dir}, recordedRun(t, d, tt.secs, tt.last), 0, d); err != nil {
 				t.Fatal(err)
@@ -96,7 +96,7 @@ func TestLoadHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := filepath.Join(dir, "runs")
-	io, _, _, errOut := TestStreams()
+	io, _, _, errOut := testStreams()
 	opts := &PresentOptions{IO: io, Path: path, Store: store}
 	if loadHistory(opts, d) != nil {
 		t.Error("history without runs")

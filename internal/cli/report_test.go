@@ -78,7 +78,7 @@ func TestReportCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, _, out, errOut := TestStreams()
+			io, _, out, errOut := testStreams()
 			if code := Run(tt.args, io); code != tt.code {
 				t.Errorf("exit %d, want %d; stderr %q", code, tt.code, errOut.String())
 			}
@@ -114,7 +114,7 @@ func TestReportNoRunsMessage(t *testing.T) {
 
 func TestReportJSON(t *testing.T) {
 	path, store := reportFixture(t)
-	io, _, out, errOut := TestStreams()
+	io, _, out, errOut := testStreams()
 	if code := Run([]string{"report", "--store", store, "--format", "json", path}, io); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

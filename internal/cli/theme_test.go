@@ -30,7 +30,7 @@ func TestThemeLintAndPresentAgree(t *testing.T) {
 	} {
 		t.Run(tt.theme, func(t *testing.T) {
 			path := writeFile(t, dir, "talk.md", "---\ntheme: "+tt.theme+"\n---\n\n# A\n")
-			io, _, out, errOut := TestStreams()
+			io, _, out, errOut := testStreams()
 			code := Run([]string{"lint", path}, io)
 			if tt.error != "" {
 				if code != ExitFailure || !strings.Contains(out.String(), tt.error) {

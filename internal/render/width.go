@@ -50,12 +50,15 @@ func (m measurer) text(s string) int {
 	return w
 }
 
-// StringWidthAmbiguous is the display width of s in terminal cells.
-// Escape sequences are ignored, wide characters count 2, combining marks
-// and zero-width joiners 0, an emoji ZWJ sequence counts as one grapheme,
-// and East Asian ambiguous characters (“ ” → ∝ ①) count amb cells (1 or 2;
-// anything else means 1) whatever LANG says: 2 for terminals set up to
-// draw them wide (front matter ambiguous_width: 2).
+// StringWidth is the display width of s in terminal cells. Escape sequences
+// are ignored, wide characters count 2, combining marks and zero-width
+// joiners 0, an emoji ZWJ sequence counts as one grapheme, and East Asian
+// ambiguous characters (“ ” → ∝ ①) count 1 whatever LANG says.
+func StringWidth(s string) int { return StringWidthAmbiguous(s, 1) }
+
+// StringWidthAmbiguous is StringWidth with East Asian ambiguous characters
+// counting amb cells (1 or 2; anything else means 1), for terminals set up
+// to draw them wide (front matter ambiguous_width: 2).
 func StringWidthAmbiguous(s string, amb int) int {
 	if strings.IndexByte(s, 0x1b) >= 0 {
 		s = ansi.Strip(s)

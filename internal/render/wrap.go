@@ -133,13 +133,18 @@ func trimSpan(gs []glyph, from, to int, forced, hard, notFirst bool) lineSpan {
 	return lineSpan{from: from, to: to, forced: forced, hard: hard}
 }
 
-// WrapTextAmbiguous breaks plain text (no escape sequences) into lines of
-// at most width cells with the same rules as slides: UAX #14 break
-// opportunities, Chinese line-start and line-end rules, Latin words and
-// numbers kept whole unless wider than width, East Asian ambiguous
-// characters amb cells (1 or 2). Newlines in text are kept. A line is
-// wider than width only when it holds a single character wider than width
-// (a wide character at width 1).
+// WrapText breaks plain text (no escape sequences) into lines of at most
+// width cells with the same rules as slides: UAX #14 break opportunities,
+// Chinese line-start and line-end rules, Latin words and numbers kept
+// whole unless wider than width, East Asian ambiguous characters 1 cell.
+// Newlines in text are kept. A line is wider than width only when it holds
+// a single character wider than width (a wide character at width 1).
+func WrapText(text string, width int) []string {
+	return wrapPlain(newMeasurer(1), text, width)
+}
+
+// WrapTextAmbiguous is WrapText measuring East Asian ambiguous characters
+// as amb cells.
 func WrapTextAmbiguous(text string, width, amb int) []string {
 	return wrapPlain(newMeasurer(amb), text, width)
 }
