@@ -101,6 +101,7 @@ func placePage(c *Common, lines []string, p *render.Page, w, h, scroll int) []st
 		if p != nil && p.Width > w {
 			l = c.clip(l, w) // a page of the old width, during a resize
 		}
+		l = c.markMatch(l)
 		out = append(out, l)
 	}
 	return padLines(out, h)

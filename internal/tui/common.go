@@ -19,6 +19,8 @@ type Common struct {
 	Keys          KeyMap
 	// Cells measures text as the renderer does (ambiguous_width included).
 	Cells render.Measurer
+	// Match is the search marked on the slide (highlight.go); "" for none.
+	Match string
 	// Now is the clock; tests inject a fixed one.
 	Now func() time.Time
 	Log *slog.Logger

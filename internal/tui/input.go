@@ -74,6 +74,8 @@ func (m *Model) slideKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
+	case key.Matches(msg, k.Close):
+		m.c.Match = "" // the search stays for ctrl+n, unmarked
 	case key.Matches(msg, k.Next):
 		return m.next()
 	case key.Matches(msg, k.Prev):

@@ -30,7 +30,8 @@ func KeysDoc(km KeyMap) string {
 		"<!-- Generated from internal/tui/keys.go by `go run ./internal/tui/cmd/genkeys`; do not edit. -->\n\n" +
 		"`shovel present` (and bare `shovel`) answers to these keys. Press `?` while presenting to see them.\n\n" +
 		"On a slide taller than the screen the next-step keys (and the mouse) scroll a page before they move on; " +
-		"the footer says `↓ more` until the bottom shows.\n\n" +
+		"the footer says `↓ more` until the bottom shows. " +
+		"A search marks its matches on the slide in reverse video until `" + km.Close.Help().Key + "`.\n\n" +
 		KeysMarkdown(km)
 }
 

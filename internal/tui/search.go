@@ -79,6 +79,7 @@ type searchState struct {
 // current slide (wrapping round).
 func (m *Model) runSearch(query string) tea.Cmd {
 	m.search = searchState{query: query, matches: findAll(m.searchTexts(), query)}
+	m.c.Match = ""
 	if len(m.search.matches) == 0 {
 		m.flash = fmt.Sprintf("no slide contains “%s”", query)
 		return nil
@@ -126,6 +127,7 @@ func (m *Model) goMatch(mt match) tea.Cmd {
 		}
 	}
 	cmd := m.move(nav.Action{Kind: nav.GotoStep, N: mt.slide + 1, Step: mt.step})
+	m.c.Match = m.search.query
 	m.flash = fmt.Sprintf("“%s” %d/%d · %s next · %s previous", m.search.query, n, len(m.search.matches),
 		firstKey(m.c.Keys.SearchNext), firstKey(m.c.Keys.SearchPrev))
 	return cmd
