@@ -41,6 +41,9 @@ type Options struct {
 	// is written; and a file with more than one hard link is refused,
 	// since the rename would quietly split it from its other names.
 	Rewrite bool
+	// NoReplace refuses to replace an existing file (an error wrapping
+	// fs.ErrExist), also one created while the new one was being written.
+	NoReplace bool
 }
 
 // ErrHardLinks is returned (wrapped) when Options.Rewrite meets a file
@@ -64,6 +67,9 @@ func WriteWith(path string, opts Options, write func(io.Writer) error) error {
 		}
 		perm = info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 		old = info
+	}
+	if opts.NoReplace && old != nil {
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
 	}
 	if opts.Rewrite && old != nil && links(old) > 1 {
 		return &fs.PathError{Op: "rewrite", Path: path, Err: ErrHardLinks}
@@ -98,7 +104,13 @@ func WriteWith(path string, opts Options, write func(io.Writer) error) error {
 	if err = f.Close(); err != nil {
 		return targetError("write", path, tmp, err)
 	}
-	if err = os.Rename(tmp, target); err != nil {
+	if opts.NoReplace {
+		// A hard link, unlike a rename, fails when the target exists.
+		if err = os.Link(tmp, target); err != nil {
+			return targetError("create", path, tmp, err)
+		}
+		os.Remove(tmp)
+	} else if err = os.Rename(tmp, target); err != nil {
 		return targetError("write", path, tmp, err)
 	}
 	renamed = true

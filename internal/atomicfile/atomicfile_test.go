@@ -3,6 +3,7 @@ package atomicfile
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -188,5 +189,23 @@ func TestWriteErrorNamesTarget(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), ".tmp") {
 			t.Errorf("%s: error %v; want it to name %s and no temporary file", tt.name, err, tt.want)
 		}
+	}
+}
+
+func TestWriteNoReplace(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f")
+	if err := WriteWith(p, Options{NoReplace: true}, writeString("one")); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteWith(p, Options{NoReplace: true}, writeString("two"))
+	if !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), p) {
+		t.Errorf("second write: %v, want an error naming %s that wraps fs.ErrExist", err, p)
+	}
+	if got := readFile(t, p); got != "one" {
+		t.Errorf("file = %q, want the first write", got)
+	}
+	if files := onlyFiles(t, dir); len(files) != 1 {
+		t.Errorf("left behind: %v", files)
 	}
 }

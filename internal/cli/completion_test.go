@@ -45,8 +45,8 @@ func TestCompletion(t *testing.T) {
 		directive string
 	}{
 		// The root takes a command or a deck: both are offered.
-		{[]string{""}, []string{"completion", "export", "follow", "help", "lint", "man", "present", "rehearse", "report", "version", "talk/", "talk.md"}, noFiles},
-		{[]string{"t"}, []string{"md", "markdown"}, filterExt}, // no command starts with t: the shell lists the decks
+		{[]string{""}, []string{"completion", "config", "export", "follow", "help", "lint", "man", "present", "rehearse", "report", "themes", "version", "talk/", "talk.md"}, noFiles},
+		{[]string{"ta"}, []string{"md", "markdown"}, filterExt}, // no command starts with ta: the shell lists the decks
 		{[]string{"talk/"}, []string{"md", "markdown"}, filterExt},
 		{[]string{"l"}, []string{"lint"}, noFiles},
 		{[]string{"present", ""}, []string{"md", "markdown"}, filterExt},

@@ -16,16 +16,20 @@ func TestManPages(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	want := map[string]string{
-		"shovel.1":            "\\fB--start\\fP",
-		"shovel-present.1":    "\\fB--presenter\\fP",
-		"shovel-export.1":     "\\fB--format\\fP",
-		"shovel-lint.1":       "\\fB--strict\\fP",
-		"shovel-version.1":    "version",
-		"shovel-completion.1": "powershell",
-		"shovel-man.1":        "man pages",
-		"shovel-follow.1":     "\\fB--session\\fP",
-		"shovel-rehearse.1":   "\\fB--no-save\\fP",
-		"shovel-report.1":     "\\fB--budgets\\fP",
+		"shovel.1":             "\\fB--start\\fP",
+		"shovel-present.1":     "\\fB--presenter\\fP",
+		"shovel-export.1":      "\\fB--format\\fP",
+		"shovel-lint.1":        "\\fB--strict\\fP",
+		"shovel-version.1":     "version",
+		"shovel-completion.1":  "powershell",
+		"shovel-man.1":         "man pages",
+		"shovel-follow.1":      "\\fB--session\\fP",
+		"shovel-rehearse.1":    "\\fB--no-save\\fP",
+		"shovel-report.1":      "\\fB--budgets\\fP",
+		"shovel-config.1":      "config.yaml",
+		"shovel-config-path.1": "settings file",
+		"shovel-config-init.1": "never overwrites",
+		"shovel-themes.1":      "preview",
 	}
 	for name, has := range want {
 		b, err := os.ReadFile(filepath.Join(dir, name))

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"shovel/deck"
+	"shovel/internal/config"
 	"shovel/internal/render"
 	"shovel/internal/termsafe"
 	"shovel/internal/tui"
@@ -44,6 +45,10 @@ type PresentOptions struct {
 	Store string
 	// Getenv reads the environment (os.Getenv when nil).
 	Getenv func(string) string
+
+	// flagSet reports whether a flag was given: the config file's
+	// settings apply only where no flag was (nil: none were).
+	flagSet func(name string) bool
 
 	// command names the command in messages ("present" when empty);
 	// configure, when set, completes the TUI's options in place of the
@@ -101,6 +106,7 @@ also tells when the talk ends at your rehearsed pace.`,
 // "shovel FILE" take the same ones.
 func addPresentFlags(cmd *cobra.Command, opts *PresentOptions) {
 	f := cmd.Flags()
+	opts.flagSet = f.Changed
 	f.StringVar(&opts.Start, "start", "", "start at slide `N` (from 1), or at the first slide whose title contains the text given")
 	f.BoolVar(&opts.Presenter, "presenter", false, "start in the presenter view (speaker notes, timer, pace)")
 	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, mono (no colour), notty (no escape sequences), another glamour style or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces mono)")
@@ -136,7 +142,12 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return err
 	}
+	probs := &problemWriter{w: opts.IO.ErrOut}
+	cfg, cfgFile := userConfig(getenv, probs)
 	theme := presentTheme(d, opts.Theme, getenv)
+	if opts.Theme == "" && d.Meta.Theme == "" && cfg.Theme != "" {
+		theme = configTheme(d, cfg, cfgFile, getenv, probs, theme)
+	}
 	if err := theme.Err(); err != nil {
 		if opts.Theme != "" {
 			return &InputError{Err: err}
@@ -169,9 +180,12 @@ func runPresent(opts *PresentOptions) error {
 		Theme:     theme.Name,
 		Notice:    theme.Notice,
 		Presenter: opts.Presenter,
-		Start:     start,
-		Log:       log,
-		Load:      deckLoader(opts.Path, deck.Options{IncludeRoots: opts.IncludeRoots}),
+		// The config file's settings, where no flag says otherwise.
+		AmbiguousWidth: cfg.AmbiguousWidth,
+		StartTimer:     cfg.Timer == config.TimerImmediately,
+		Start:          start,
+		Log:            log,
+		Load:           deckLoader(opts.Path, deck.Options{IncludeRoots: opts.IncludeRoots}),
 	}
 	switch {
 	case opts.Path == "":
@@ -192,6 +206,14 @@ func runPresent(opts *PresentOptions) error {
 			}
 			topts.Watcher = w
 		}
+	}
+	if cfg.Presenter != nil && (opts.flagSet == nil || !opts.flagSet("presenter")) {
+		topts.Presenter = *cfg.Presenter
+	}
+	km := keyMap(cfg, cfgFile, probs)
+	topts.Keys = &km
+	if topts.Notice == "" {
+		topts.Notice = probs.notice()
 	}
 	srv, unshare := shareTalk(d, opts.Path, opts.commandName(), getenv, opts.IO.ErrOut, log)
 	defer unshare()

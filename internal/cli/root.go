@@ -63,6 +63,8 @@ name: write ./lint to present a file called lint.`,
 		NewCmdVersion(io),
 		NewCmdCompletion(io),
 		NewCmdMan(io),
+		NewCmdConfig(io),
+		NewCmdThemes(io),
 	)
 	typedArgErrors(cmd)
 	completeDecks(cmd)

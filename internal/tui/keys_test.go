@@ -132,3 +132,23 @@ func TestNextScrollsATallSlideFirst(t *testing.T) {
 		}
 	}
 }
+
+// The config file's timer: immediately starts the clock before any key;
+// its ambiguous width applies when the deck sets none.
+func TestConfigOptions(t *testing.T) {
+	d := parseDeck(t, "# 一\n\n“引号”\n")
+	h := newHarness(t, d, 100, 30, func(o *Options) { o.StartTimer = true; o.Presenter = true })
+	if !h.m.timer.Started {
+		t.Error("StartTimer did not start the clock")
+	}
+	h.lacks("starts on the first move")
+	h = newHarness(t, d, 100, 30, func(o *Options) { o.AmbiguousWidth = 2 })
+	if got := h.m.c.Cells.Width("“"); got != 2 {
+		t.Errorf("“ measures %d cells with AmbiguousWidth 2", got)
+	}
+	d2 := parseDeck(t, "---\nambiguous_width: 1\n---\n\n# 一\n")
+	h = newHarness(t, d2, 100, 30, func(o *Options) { o.AmbiguousWidth = 2 })
+	if got := h.m.c.Cells.Width("“"); got != 1 {
+		t.Errorf("the deck's ambiguous_width: 1 lost to the default: “ is %d cells", got)
+	}
+}

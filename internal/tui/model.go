@@ -41,6 +41,12 @@ type Options struct {
 	Start int
 	// Watcher reports changes to the deck's files; nil means no live reload.
 	Watcher Watcher
+	// AmbiguousWidth (1 or 2) applies when the deck does not set
+	// ambiguous_width; 0 means 1.
+	AmbiguousWidth int
+	// StartTimer starts the talk timer at once instead of on the first
+	// move.
+	StartTimer bool
 	// Keys is the keymap, e.g. rebound by the config file; nil means
 	// DefaultKeyMap.
 	Keys *KeyMap
@@ -162,6 +168,9 @@ func New(opts Options) (*Model, error) {
 	if opts.Follow != nil {
 		m.fl, m.presenter = newFollower(*opts.Follow), false
 	}
+	if opts.StartTimer {
+		m.timer = m.timer.Start(opts.Now())
+	}
 	if theme == "auto" {
 		// Dark until the terminal says otherwise: most terminals are, and
 		// waiting for the answer would delay the first frame.
@@ -210,7 +219,11 @@ func (m *Model) setDeck(d *deck.Deck) error {
 }
 
 func (m *Model) setRenderer() error {
-	r, err := render.New(m.deck, render.Options{Theme: m.theme})
+	amb := 0 // the deck's own setting wins over the speaker's default
+	if m.deck.Meta.AmbiguousWidth == 0 {
+		amb = m.opts.AmbiguousWidth
+	}
+	r, err := render.New(m.deck, render.Options{Theme: m.theme, AmbiguousWidth: amb})
 	if err != nil {
 		return err
 	}
