@@ -109,6 +109,11 @@ func splitEscapes(s string) []segment {
 	return out
 }
 
+// EscapeLen is the length of the escape sequence at the start of s (CSI,
+// OSC and the other string sequences, else ESC and one byte): for callers
+// that mark styled lines, such as the TUI's search highlight.
+func EscapeLen(s string) int { return escapeLen(s) }
+
 func escapeLen(s string) int {
 	if len(s) < 2 {
 		return len(s)

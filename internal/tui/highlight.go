@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"shovel/internal/render"
 )
 
 // Search matches are marked on the slide when the page is composed, not
@@ -24,7 +26,7 @@ func tokens(line string) []token {
 	var out []token
 	for i := 0; i < len(line); {
 		if line[i] == 0x1b {
-			n := escLen(line[i:])
+			n := render.EscapeLen(line[i:])
 			out = append(out, token{text: line[i : i+n], esc: true})
 			i += n
 			continue
@@ -34,34 +36,6 @@ func tokens(line string) []token {
 		i += n
 	}
 	return out
-}
-
-// escLen is the length of the escape sequence at the start of s: CSI
-// (ESC [ … final byte), OSC (ESC ] … BEL or ESC \), else ESC and one byte.
-func escLen(s string) int {
-	if len(s) < 2 {
-		return len(s)
-	}
-	switch s[1] {
-	case '[':
-		for i := 2; i < len(s); i++ {
-			if s[i] >= 0x40 && s[i] <= 0x7e {
-				return i + 1
-			}
-		}
-		return len(s)
-	case ']':
-		for i := 2; i < len(s); i++ {
-			if s[i] == 0x07 {
-				return i + 1
-			}
-			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-		}
-		return len(s)
-	}
-	return 2
 }
 
 // markMatches returns line with every case-folded occurrence of query in
