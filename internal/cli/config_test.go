@@ -26,7 +26,7 @@ func configEnv(dir string) func(string) string {
 
 func runConfigCmd(t *testing.T, dir string, args ...string) (string, error) {
 	t.Helper()
-	ios, _, out, _ := TestStreams()
+	ios, _, out, _ := testStreams()
 	cmd := newCmdConfig(&ConfigOptions{IO: ios, Getenv: configEnv(dir)})
 	cmd.SetArgs(args)
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
@@ -117,7 +117,7 @@ func TestUserConfigReportsAndKeepsDefaults(t *testing.T) {
 }
 
 func TestThemesListsEveryThemeWithAPreview(t *testing.T) {
-	ios, _, out, _ := TestStreams()
+	ios, _, out, _ := testStreams()
 	if err := runThemes(ios, func(string) string { return "" }); err != nil {
 		t.Fatal(err)
 	}
