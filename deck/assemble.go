@@ -78,7 +78,7 @@ func (l *loader) assemble(d *Deck, items []item) {
 			}
 		}
 	}
-	if len(d.Slides) == 0 {
+	if len(d.Slides) == 0 && !l.refused { // a refused file has said why
 		p := Pos{Line: 1, Col: 1}
 		if len(d.Files) > 0 {
 			p.File = d.Files[0]

@@ -30,6 +30,8 @@ type loader struct {
 	// droppedAt is where the first of them was.
 	dropped   [2]int
 	droppedAt Pos
+	// refused is set when a file was too costly to parse (checkShapes).
+	refused bool
 }
 
 // Options widen what Open may read.

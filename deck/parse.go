@@ -96,6 +96,7 @@ func (li *lineIndex) lineStart(off int) int {
 func (l *loader) parseBody(display, body string, base int) []item {
 	li := newLineIndex(display, body, base)
 	if !l.checkShapes(li) {
+		l.refused = true
 		return nil // goldmark is never given what it cannot read in time
 	}
 	src := []byte(body)
