@@ -64,9 +64,6 @@ type Page struct {
 	// when the slide does not start with one); a scrolling view can keep
 	// them in place.
 	TitleLines int
-	// Left and ContentWidth locate the content box: Lines start their
-	// content at column Left and use at most ContentWidth cells after it.
-	Left, ContentWidth int
 	// References are, with Options.Handout, the addresses that the page's
 	// reference numbers stand for: References[0] is [1]. A slide's list
 	// covers all its steps, so the numbers are the same on every step.
@@ -137,9 +134,6 @@ func New(d *deck.Deck, opts Options) (*Renderer, error) {
 		docs:     map[[2]int]parsed{},
 	}, nil
 }
-
-// Deck returns the deck being rendered.
-func (r *Renderer) Deck() *deck.Deck { return r.deck }
 
 // StringWidth measures s (escape sequences ignored) with the renderer's
 // ambiguous-width setting.
@@ -243,12 +237,10 @@ func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
 		j = k
 	}
 	p := &Page{
-		Lines:        render(out, left),
-		Width:        width,
-		VCenter:      s.JumpToMiddle || (len(bs) > 0 && onlyHeadings) || (i == 0 && titleSlide(bs)),
-		TitleLines:   titleLines,
-		Left:         left,
-		ContentWidth: cw,
+		Lines:      render(out, left),
+		Width:      width,
+		VCenter:    s.JumpToMiddle || (len(bs) > 0 && onlyHeadings) || (i == 0 && titleSlide(bs)),
+		TitleLines: titleLines,
 	}
 	if refs != nil {
 		p.References = refs.urls
@@ -341,7 +333,7 @@ func (r *Renderer) Notes(i, width int) (*Page, error) {
 			}
 			ls = append(ls, ts.children(pd.doc, pd.src, width, false)...)
 		}
-		p := &Page{Lines: render(ls, 0), Width: width, ContentWidth: width}
+		p := &Page{Lines: render(ls, 0), Width: width}
 		if ts.refs != nil {
 			p.References = ts.refs.urls
 		}

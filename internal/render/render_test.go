@@ -122,9 +122,6 @@ func TestSlideErrorsAndCache(t *testing.T) {
 	if p1 == p3 || p3.Width != 81 {
 		t.Error("a different width returned the cached page")
 	}
-	if r.Deck() == nil || len(r.Deck().Slides) != 2 {
-		t.Error("Deck() does not return the deck")
-	}
 }
 
 // TestConcurrentSlides renders from many goroutines, as the TUI does, and
@@ -211,9 +208,7 @@ func TestVerticalCentring(t *testing.T) {
 func TestContentBox(t *testing.T) {
 	r, _ := New(parseDeck(t, "---\nmax_width: 40\n---\n# T\n\n"+strings.Repeat("字", 100)+"\n"), Options{Theme: "notty"})
 	p, _ := r.Slide(0, 0, 120)
-	if p.ContentWidth != 36 || p.Left != 42 {
-		t.Errorf("content box at %d, %d cells; want 42, 36", p.Left, p.ContentWidth)
-	}
+	// max_width 40 less a margin of 2 each side: 36 cells, centred at 42.
 	for _, l := range p.Lines {
 		if l != "" && (!strings.HasPrefix(l, spaces(42)) || StringWidth(l) > 42+36) {
 			t.Errorf("line %q is outside the content box", l)
