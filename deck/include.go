@@ -65,7 +65,7 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 	l.files = append(l.files, display)
 	l.raws = append(l.raws, raw)
 	l.addDiags(diags)
-	if len(diags) == 0 { // invalid UTF-8 would flag every lost byte
+	if len(diags) == 0 && !l.first { // invalid UTF-8 would flag every lost byte
 		l.addDiags(textChecks(display, text))
 	}
 	if strings.TrimSpace(text) == "" {
@@ -104,7 +104,15 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 	// Includes are spliced by appending to a new slice: splicing in place
 	// would copy the rest of the file once per include.
 	l.curFile = name
-	items := l.parseBody(display, text, base)
+	var items []item
+	if l.first && from == nil {
+		if items = l.firstItems(display, text, base); items == nil {
+			l.noFirst = true
+			return exp, nil
+		}
+	} else {
+		items = l.parseBody(display, text, base)
+	}
 	out := make([]item, 0, len(items))
 	for _, it := range items {
 		if it.kind == itemDirective && it.name == dirInclude {

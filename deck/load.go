@@ -32,6 +32,9 @@ type loader struct {
 	droppedAt Pos
 	// refused is set when a file was too costly to parse (checkShapes).
 	refused bool
+	// first: parse the deck file's body only up to the end of its first
+	// slide (OpenFirst); noFirst is set when that cannot be done safely.
+	first, noFirst bool
 }
 
 // Options widen what Open may read.
@@ -53,6 +56,14 @@ func Open(path string) (*Deck, error) {
 // deck file) or one of opts.IncludeRoots, after symbolic links are
 // followed; see docs/security.md.
 func OpenWith(path string, opts Options) (*Deck, error) {
+	src, err := osSourceFor(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return load(src, path, false)
+}
+
+func osSourceFor(path string, opts Options) (source, error) {
 	folder := path
 	if info, err := os.Stat(path); err != nil || !info.IsDir() {
 		folder = filepath.Dir(path)
@@ -65,13 +76,13 @@ func OpenWith(path string, opts Options) (*Deck, error) {
 		}
 		roots = append(roots, r)
 	}
-	return load(osSource{roots: roots}, path)
+	return osSource{roots: roots}, nil
 }
 
 // OpenFS reads a deck from fsys; name is a file or directory in fsys, and
 // prefix is put before file names in diagnostics (e.g. "slides").
 func OpenFS(fsys fs.FS, name, prefix string) (*Deck, error) {
-	return load(fsSource{fsys: fsys, prefix: prefix}, name)
+	return load(fsSource{fsys: fsys, prefix: prefix}, name, false)
 }
 
 // Parse reads a single-file deck from memory; includes cannot be resolved.
@@ -79,13 +90,16 @@ func Parse(name string, src []byte) (*Deck, error) {
 	return load(memSource{name: name, data: src}, name)
 }
 
-func load(src source, root string) (*Deck, error) {
-	l := &loader{src: src, done: map[string]*expansion{}, keyOf: map[string]string{}}
+func load(src source, root string, first bool) (*Deck, error) {
+	l := &loader{src: src, done: map[string]*expansion{}, keyOf: map[string]string{}, first: first}
 	info, err := src.Stat(root)
 	if err != nil {
 		return nil, &ReadError{Path: src.Display(root), Err: cleanErr(err)}
 	}
 	var items []item
+	if info.IsDir() && first {
+		return nil, nil // a directory deck is read whole
+	}
 	if info.IsDir() {
 		names, err := markdownFiles(src, root)
 		if err != nil {
@@ -116,6 +130,9 @@ func load(src source, root string) (*Deck, error) {
 			return nil, err
 		}
 		items = exp.items
+	}
+	if l.noFirst {
+		return nil, nil
 	}
 	items = l.split(items, info.IsDir())
 	d := &Deck{Meta: l.meta, Files: l.files, Sources: l.raws, Root: src.Display(root), Dialect: l.dialect, ThemePos: l.themePos}
