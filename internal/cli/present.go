@@ -126,17 +126,13 @@ func runPresent(opts *PresentOptions) error {
 	}
 	// The deck is read first: a missing file or a broken deck is the more
 	// useful message, with or without a terminal.
-	d, err := openDeck(opts.Path, opts.IO.In, opts.IncludeRoots)
+	logName, logFrom := logPath(opts.LogFile, getenv)
+	d, rest, err := openPresentDeck(opts, logName)
 	if err != nil {
 		return err
 	}
-	if d.Diagnostics.HasErrors() {
-		for _, diag := range d.Diagnostics {
-			fmt.Fprintln(opts.IO.ErrOut, termsafe.Line(diag.String()))
-		}
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %s; not presenting (run 'shovel lint' after fixing)\n",
-			termsafe.Line(d.Root), plural(d.Diagnostics.Count(deck.Error), "error"))
-		return &SilentError{Code: ExitFailure}
+	if err := refuseBrokenDeck(opts.IO.ErrOut, d); err != nil {
+		return err
 	}
 	start, err := startSlide(d, opts.Start)
 	if err != nil {
@@ -156,7 +152,6 @@ func runPresent(opts *PresentOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: 1 error; not presenting (run 'shovel lint' after fixing)\n", termsafe.Line(d.Root))
 		return &SilentError{Code: ExitFailure}
 	}
-	logName, logFrom := logPath(opts.LogFile, getenv)
 	if err := checkLogPath(logName, logFrom, d); err != nil {
 		return err
 	}
@@ -186,6 +181,7 @@ func runPresent(opts *PresentOptions) error {
 		Start:          start,
 		Log:            log,
 		Load:           deckLoader(opts.Path, deck.Options{IncludeRoots: opts.IncludeRoots}),
+		Rest:           rest,
 	}
 	switch {
 	case opts.Path == "":
@@ -229,7 +225,10 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	return runFullScreen(opts.IO, m, keys, opts.FPS)
+	if err := runFullScreen(opts.IO, m, keys, opts.FPS); err != nil {
+		return err
+	}
+	return restFailure(opts.IO.ErrOut, m)
 }
 
 // commandName is the command in messages: present, or rehearse.

@@ -27,6 +27,9 @@ const (
 type Options struct {
 	// Deck is the deck to present; it must have no errors.
 	Deck *deck.Deck
+	// Rest, when set, reads the whole deck: Deck then holds only its first
+	// slides (rest.go).
+	Rest func() (*deck.Deck, error)
 	// Load re-reads the deck for live reload and ctrl+r; nil disables both.
 	Load func() (*deck.Deck, error)
 	// Theme is dark, light, auto, notty or a glamour style file; "" means
@@ -125,6 +128,8 @@ type Model struct {
 	cur      shown
 	quitting bool
 
+	partial partialState // rest.go: the deck is still being read
+
 	share speakerShare   // share.go: the speaker's side of two screens
 	fl    *followerState // follower.go: set when following another screen
 }
@@ -164,6 +169,7 @@ func New(opts Options) (*Model, error) {
 		tick:      everySecond,
 		flash:     opts.Notice,
 		share:     speakerShare{srv: opts.Followers, wait: waitForFollowers},
+		partial:   partialState{on: opts.Rest != nil},
 	}
 	if opts.Follow != nil {
 		m.fl, m.presenter = newFollower(*opts.Follow), false
@@ -239,6 +245,9 @@ func (m *Model) setRenderer() error {
 // and starts the watcher and the presenter clock.
 func (m *Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
+	if m.opts.Rest != nil {
+		cmds = append(cmds, tea.Tick(restFallback, func(time.Time) tea.Msg { return restStartMsg{} }))
+	}
 	if m.autoTheme {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -296,8 +305,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.cache.add(msg) {
 			m.resolve()
 		}
-		return nil
+		return m.startRest()
 	case tea.KeyPressMsg:
+		if m.queueKey(msg) {
+			return nil
+		}
 		return m.handleKey(msg)
 	case tea.PasteMsg:
 		// Chinese typed through an input method, or pasted, into a query.
@@ -325,6 +337,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.reloadCmd(), waitForChange(m.opts.Watcher))
 	case reloadMsg:
 		return m.applyReload(msg)
+	case restStartMsg:
+		return m.startRest()
+	case restMsg:
+		return m.applyRest(msg)
 	case followEventMsg:
 		return m.followEvent(msg)
 	case followMsg:

@@ -78,6 +78,11 @@ func (m *Model) applyReload(msg reloadMsg) tea.Cmd {
 		return nil
 	}
 	m.reloads.applied = msg.seq
+	if m.partial.on {
+		// The first slides are showing: this parse stands for the whole
+		// deck's, which may have read an older version.
+		return m.applyRest(restMsg{deck: msg.deck, err: msg.err})
+	}
 	m.reloadNote = "" // an earlier "reloaded" must not sit beside a new failure
 	switch {
 	case msg.err != nil:
