@@ -12,13 +12,14 @@ import (
 
 // openPresentDeck reads the deck present shows. A deck file shown from
 // its first slide on a terminal, without a debug log (whose check needs
-// all of the deck's files), is read only up to the end of its first
+// all of the deck's files) and not rehearsed (the recorder counts the
+// slides from the start), is read only up to the end of its first
 // slide when that is safe (deck.OpenFirstWith): rest then reads it whole,
 // after the first frame, and the start-up of a long deck does not grow
 // with it. Otherwise the deck is read whole and rest is nil.
 func openPresentDeck(opts *PresentOptions, logName string) (d *deck.Deck, rest func() (*deck.Deck, error), err error) {
 	terminal := opts.IO.IsTerminal != nil && opts.IO.IsTerminal()
-	if opts.Path != "" && opts.Path != "-" && opts.Start == "" && logName == "" && terminal {
+	if opts.Path != "" && opts.Path != "-" && opts.Start == "" && logName == "" && opts.configure == nil && terminal {
 		dopts := deck.Options{IncludeRoots: opts.IncludeRoots}
 		first, ok, ferr := deck.OpenFirstWith(opts.Path, dopts)
 		if ferr == nil && ok && !first.Diagnostics.HasErrors() {
