@@ -87,7 +87,7 @@ func OpenFS(fsys fs.FS, name, prefix string) (*Deck, error) {
 
 // Parse reads a single-file deck from memory; includes cannot be resolved.
 func Parse(name string, src []byte) (*Deck, error) {
-	return load(memSource{name: name, data: src}, name)
+	return load(memSource{name: name, data: src}, name, false)
 }
 
 func load(src source, root string, first bool) (*Deck, error) {

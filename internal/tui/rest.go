@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"shovel/deck"
-	"shovel/internal/watch"
 )
 
 // A long deck is shown before it is parsed whole: Options.Deck may hold
@@ -96,7 +95,7 @@ func (m *Model) applyRest(msg restMsg) tea.Cmd {
 		return m.quit()
 	}
 	if m.opts.Watcher != nil {
-		if err := m.opts.Watcher.Watch(watch.Paths(msg.deck)); err != nil {
+		if err := m.opts.Watcher.WatchDeck(msg.deck); err != nil {
 			m.c.Log.Debug("watch of the whole deck failed", "err", err)
 		}
 	}
