@@ -82,12 +82,8 @@ network. See docs/two-screens.md.`,
 	f.IntVar(&opts.Session, "session", 0, "follow the presentation with this process `ID` (see --list)")
 	f.BoolVar(&opts.Wait, "wait", false, "wait for a presentation to start, and for the next one when it ends")
 	f.BoolVar(&opts.List, "list", false, "list the running presentations and exit")
-	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces notty)")
-	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
-	f.IntVar(&opts.FPS, "fps", 0, "most frames drawn per second (default 60)")
-	_ = f.MarkHidden("fps")
+	addScreenFlags(cmd, &opts.Theme, &opts.LogFile, &opts.FPS)
 	cmd.ValidArgsFunction = completeDeck
-	_ = cmd.RegisterFlagCompletionFunc("theme", completeTheme)
 	_ = cmd.RegisterFlagCompletionFunc("session", completeSession)
 	return cmd
 }

@@ -107,16 +107,30 @@ also tells when the talk ends at your rehearsed pace.`,
 func addPresentFlags(cmd *cobra.Command, opts *PresentOptions) {
 	f := cmd.Flags()
 	opts.flagSet = f.Changed
-	f.StringVar(&opts.Start, "start", "", "start at slide `N` (from 1), or at the first slide whose title contains the text given")
+	addTalkFlags(cmd, opts, "start at slide `N` (from 1), or at the first slide whose title contains the text given")
 	f.BoolVar(&opts.Presenter, "presenter", false, "start in the presenter view (speaker notes, timer, pace)")
-	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, mono (no colour), notty (no escape sequences), another glamour style or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces mono)")
-	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
-	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
-	f.IntVar(&opts.FPS, "fps", 0, "most frames drawn per second (default 60)")
-	_ = f.MarkHidden("fps") // a tuning knob for measurements, not for speakers
 	f.StringVar(&opts.Store, "store", "", "read rehearsals from `DIR` for the pace at your rehearsed speed (default $XDG_STATE_HOME/shovel/rehearsals/…)")
-	_ = cmd.RegisterFlagCompletionFunc("theme", completeTheme)
+}
+
+// addTalkFlags adds the flags of every command that presents a deck it
+// reads itself (present, rehearse).
+func addTalkFlags(cmd *cobra.Command, opts *PresentOptions, startUsage string) {
+	f := cmd.Flags()
+	f.StringVar(&opts.Start, "start", "", startUsage)
 	_ = cmd.RegisterFlagCompletionFunc("start", cobra.NoFileCompletions)
+	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
+	addScreenFlags(cmd, &opts.Theme, &opts.LogFile, &opts.FPS)
+}
+
+// addScreenFlags adds the flags of every full-screen command (present,
+// rehearse, follow): one wording, so their help cannot drift apart.
+func addScreenFlags(cmd *cobra.Command, theme, logFile *string, fps *int) {
+	f := cmd.Flags()
+	f.StringVar(theme, "theme", "", "dark, light, auto, mono (no colour), notty (no escape sequences), another glamour style or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces mono)")
+	_ = cmd.RegisterFlagCompletionFunc("theme", completeTheme)
+	f.StringVar(logFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
+	f.IntVar(fps, "fps", 0, "most frames drawn per second (default 60)")
+	_ = f.MarkHidden("fps") // a tuning knob for measurements, not for speakers
 }
 
 func runPresent(opts *PresentOptions) error {

@@ -152,3 +152,30 @@ func TestPresentReportsTheDeckBeforeTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// The full-screen commands describe their shared flags in one wording:
+// rehearse and follow once said NO_COLOR forced notty after it became mono.
+func TestScreenFlagsAgree(t *testing.T) {
+	io, _, _, _ := testStreams()
+	root := NewCmdRoot(io)
+	usage := map[string]string{}
+	for _, name := range []string{"present", "rehearse", "follow"} {
+		cmd, _, err := root.Find([]string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, flag := range []string{"theme", "log", "fps"} {
+			f := cmd.Flags().Lookup(flag)
+			if f == nil {
+				t.Fatalf("%s has no --%s", name, flag)
+			}
+			if u, ok := usage[flag]; ok && u != f.Usage {
+				t.Errorf("%s --%s says %q, present says %q", name, flag, f.Usage, u)
+			}
+			usage[flag] = f.Usage
+		}
+	}
+	if !strings.Contains(usage["theme"], "NO_COLOR forces mono") {
+		t.Errorf("--theme says %q; NO_COLOR selects mono", usage["theme"])
+	}
+}

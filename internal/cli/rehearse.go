@@ -60,14 +60,7 @@ Runs are kept one file each in $XDG_STATE_HOME/shovel/rehearsals/<deck>/
 	f.StringVar(&opts.Store, "store", "", "keep the runs in `DIR` (default $XDG_STATE_HOME/shovel/rehearsals/<deck id>)")
 	f.BoolVar(&opts.NoSave, "no-save", false, "do not keep this run")
 	addIncludeRootFlag(cmd, &opts.IncludeRoots)
-	f.StringVar(&opts.Theme, "theme", "", "dark, light, auto, notty, another glamour style or a glamour style JSON file (default: the deck's, else auto; NO_COLOR forces notty)")
-	f.StringVar(&opts.LogFile, "log", "", "write debug logs to `FILE` (default $SHOVEL_LOG; never the terminal)")
-	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
-	f.IntVar(&opts.FPS, "fps", 0, "most frames drawn per second (default 60)")
-	_ = f.MarkHidden("fps") // a tuning knob for measurements, not for speakers
-	f.StringVar(&opts.Start, "start", "", "start at slide `N` (from 1), or at the first slide whose title contains the text given: rehearse a part")
-	_ = cmd.RegisterFlagCompletionFunc("theme", completeTheme)
-	_ = cmd.RegisterFlagCompletionFunc("start", cobra.NoFileCompletions)
+	addTalkFlags(cmd, &opts.PresentOptions, "start at slide `N` (from 1), or at the first slide whose title contains the text given: rehearse a part")
 	return cmd
 }
 

@@ -63,7 +63,7 @@ type Options struct {
 	// Follow, when set, makes this program a follower of another's talk.
 	Follow *FollowOptions
 	// Rehearsal marks the header REHEARSAL and starts the clock when the
-	// first slide shows.
+	// first slide shows. A rehearsal is always in the presenter view.
 	Rehearsal bool
 	// Recorder hears every move, step, timer change, reload and the quit;
 	// nil records nothing.
@@ -164,7 +164,7 @@ func New(opts Options) (*Model, error) {
 	m := &Model{
 		c:         &Common{Keys: keys, Now: opts.Now, Log: opts.Log},
 		opts:      opts,
-		presenter: opts.Presenter,
+		presenter: opts.Presenter || opts.Rehearsal,
 		pos:       nav.State{Slide: opts.Start},
 		tick:      everySecond,
 		flash:     opts.Notice,

@@ -52,6 +52,19 @@ func TestRehearsalClockStartsWithTheFirstSlide(t *testing.T) {
 	}
 }
 
+// A rehearsal is the presenter view even when the options (a config file's
+// "presenter: false") say otherwise.
+func TestRehearsalIsAlwaysThePresenterView(t *testing.T) {
+	rec := &fakeRecorder{start: newClock().t}
+	h := newHarness(t, openTestDeck(t), 100, 30, func(o *Options) {
+		o.Rehearsal, o.Presenter, o.Recorder = true, false, rec
+	})
+	h.contains("REHEARSAL")
+	if h.m.Mode() != "presenter" {
+		t.Fatalf("a rehearsal opened in mode %q, want presenter", h.m.Mode())
+	}
+}
+
 // Every way of moving reaches the recorder, and so do the timer, a reload
 // and the quit.
 func TestRecorderHearsEveryChange(t *testing.T) {
