@@ -98,7 +98,6 @@ also tells when the talk ends at your rehearsed pace.`,
 		},
 	}
 	addPresentFlags(cmd, opts)
-	addIncludeRootFlag(cmd, &opts.IncludeRoots)
 	return cmd
 }
 
@@ -113,12 +112,13 @@ func addPresentFlags(cmd *cobra.Command, opts *PresentOptions) {
 }
 
 // addTalkFlags adds the flags of every command that presents a deck it
-// reads itself (present, rehearse).
+// reads itself (present, "shovel FILE", rehearse).
 func addTalkFlags(cmd *cobra.Command, opts *PresentOptions, startUsage string) {
 	f := cmd.Flags()
 	f.StringVar(&opts.Start, "start", "", startUsage)
 	_ = cmd.RegisterFlagCompletionFunc("start", cobra.NoFileCompletions)
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when the deck's files change")
+	addIncludeRootFlag(cmd, &opts.IncludeRoots)
 	addScreenFlags(cmd, &opts.Theme, &opts.LogFile, &opts.FPS)
 }
 

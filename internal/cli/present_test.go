@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 func TestPresentFlags(t *testing.T) {
@@ -178,4 +180,20 @@ func TestScreenFlagsAgree(t *testing.T) {
 	if !strings.Contains(usage["theme"], "NO_COLOR forces mono") {
 		t.Errorf("--theme says %q; NO_COLOR selects mono", usage["theme"])
 	}
+}
+
+// "shovel talk.md" is "shovel present talk.md": the root takes every flag
+// present takes.
+func TestRootTakesPresentFlags(t *testing.T) {
+	io, _, _, _ := testStreams()
+	root := NewCmdRoot(io)
+	present, _, err := root.Find([]string{"present"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	present.Flags().VisitAll(func(f *pflag.Flag) {
+		if root.Flags().Lookup(f.Name) == nil && f.Name != "help" {
+			t.Errorf("present takes --%s, shovel FILE does not", f.Name)
+		}
+	})
 }

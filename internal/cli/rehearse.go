@@ -59,7 +59,6 @@ Runs are kept one file each in $XDG_STATE_HOME/shovel/rehearsals/<deck>/
 	f := cmd.Flags()
 	f.StringVar(&opts.Store, "store", "", "keep the runs in `DIR` (default $XDG_STATE_HOME/shovel/rehearsals/<deck id>)")
 	f.BoolVar(&opts.NoSave, "no-save", false, "do not keep this run")
-	addIncludeRootFlag(cmd, &opts.IncludeRoots)
 	addTalkFlags(cmd, &opts.PresentOptions, "start at slide `N` (from 1), or at the first slide whose title contains the text given: rehearse a part")
 	return cmd
 }
