@@ -119,9 +119,15 @@ func (s *Server) PublishDeck(d *deck.Deck, seq int) {
 		if seq < s.deckSeq || (seq == s.deckSeq && s.deck != nil) {
 			return
 		}
+		first := s.deck == nil
 		s.deck, s.deckSeq = frame, seq
 		for p := range s.peers {
-			p.queue(frame, nil)
+			if first {
+				// The state waited for the first deck (see PublishState).
+				p.queue(frame, s.state)
+			} else {
+				p.queue(frame, nil)
+			}
 		}
 	}()
 }
@@ -137,6 +143,11 @@ func (s *Server) PublishState(st State) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state = frame
+	if s.deck == nil {
+		// A follower gets the deck before any state: until the first deck
+		// is encoded the state waits with it.
+		return
+	}
 	for p := range s.peers {
 		p.queue(nil, frame)
 	}
@@ -225,7 +236,9 @@ func (s *Server) serve(c *net.UnixConn) {
 	default:
 	}
 	s.peers[p] = true
-	p.queue(s.deck, s.state)
+	if s.deck != nil { // else both come when the deck is encoded
+		p.queue(s.deck, s.state)
+	}
 	n := len(s.peers)
 	s.mu.Unlock()
 	go p.write(s.log)
