@@ -1151,7 +1151,7 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 	}
 
 	// Start the renderer.
-	p.startRenderer()
+	p.prepareRenderer() // shovel: its loop starts after the initial view
 
 	if !p.disableRenderer && shouldQuerySynchronizedOutput(p.environ) {
 		// Query for synchronized updates support (mode 2026) and unicode core
@@ -1179,6 +1179,7 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 
 	// Render the initial view.
 	p.render(model)
+	go p.renderLoop() // shovel: render woke it, so it draws the initial view at once
 
 	// Handle resize events.
 	p.handlers.add(p.handleResize())
@@ -1455,40 +1456,52 @@ func (p *Program) Printf(template string, args ...any) {
 
 // startRenderer starts the renderer.
 func (p *Program) startRenderer() {
-	framerate := time.Second / time.Duration(p.fps)
+	p.prepareRenderer()
+	// shovel: flush once after start: on a restart (resume), start() queued
+	// the terminal state to restore and a redraw.
+	p.wakeRenderer()
+	go p.renderLoop()
+}
 
+// shovel: prepareRenderer is startRenderer's first half. Run starts the loop
+// only after the initial view is rendered, so that the first flush draws it
+// (with the queries queued before it) instead of an empty frame that would
+// hold the first real one back by a frame interval.
+func (p *Program) prepareRenderer() {
 	// Since the renderer can be restarted after a stop, we need to reset
 	// the done channel and its corresponding sync.Once.
 	p.once = sync.Once{}
 
 	// Start the renderer.
 	p.renderer.start()
-	// shovel: flush once after start as the first tick did: on a restart
-	// (resume), start() queued the terminal state to restore and a redraw.
-	p.wakeRenderer()
-	go func() {
-		for {
-			// shovel: wait out a frame (after start, as the first tick did, so
-			// the first frame comes as late as before; after each flush, so
-			// frames stay capped at fps); wake-ups meanwhile make one frame.
-			frame := time.NewTimer(framerate)
-			select {
-			case <-p.rendererDone:
-				frame.Stop()
-				return
-			case <-frame.C:
-			}
+}
 
-			// shovel: then sleep until woken, instead of ticking while idle.
-			select {
-			case <-p.rendererDone:
-				return
-			case <-p.renderWake:
-			}
-			_ = p.flush()
-			_ = p.renderer.flush(false)
+// shovel: renderLoop draws frames when woken, at most fps a second.
+func (p *Program) renderLoop() {
+	framerate := time.Second / time.Duration(p.fps)
+	for {
+		// shovel: sleep until woken, instead of ticking while idle; the
+		// first frame is drawn at once (upstream's first tick came one
+		// frame interval after start), and so is the first frame after an
+		// idle spell.
+		select {
+		case <-p.rendererDone:
+			return
+		case <-p.renderWake:
 		}
-	}()
+		_ = p.flush()
+		_ = p.renderer.flush(false)
+
+		// shovel: then wait out a frame, so frames stay capped at fps;
+		// wake-ups meanwhile make one frame after it.
+		frame := time.NewTimer(framerate)
+		select {
+		case <-p.rendererDone:
+			frame.Stop()
+			return
+		case <-frame.C:
+		}
+	}
 }
 
 // stopRenderer stops the renderer.
