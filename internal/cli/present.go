@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"shovel/deck"
@@ -234,6 +235,11 @@ func runPresent(opts *PresentOptions) error {
 		}
 	} else {
 		topts.History = loadHistory(opts, d)
+	}
+	if opts.IO.OutFile != nil {
+		// Known now, the size lets the first page be typeset before the
+		// program starts.
+		topts.Width, topts.Height, _ = term.GetSize(opts.IO.OutFile.Fd())
 	}
 	m, err := tui.New(topts)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"shovel/deck"
 	"shovel/internal/termsafe"
@@ -19,7 +20,7 @@ import (
 // with it. Otherwise the deck is read whole and rest is nil.
 func openPresentDeck(opts *PresentOptions, logName string) (d *deck.Deck, rest func() (*deck.Deck, error), err error) {
 	terminal := opts.IO.IsTerminal != nil && opts.IO.IsTerminal()
-	if opts.Path != "" && opts.Path != "-" && opts.Start == "" && logName == "" && opts.configure == nil && terminal {
+	if opts.Path != "" && opts.Path != "-" && opts.Start == "" && logName == "" && opts.configure == nil && terminal && bigDeckFile(opts.Path) {
 		dopts := deck.Options{IncludeRoots: opts.IncludeRoots}
 		first, ok, ferr := deck.OpenFirstWith(opts.Path, dopts)
 		if ferr == nil && ok && !first.Diagnostics.HasErrors() {
@@ -29,6 +30,18 @@ func openPresentDeck(opts *PresentOptions, logName string) (d *deck.Deck, rest f
 	}
 	d, err = openDeck(opts.Path, opts.IO.In, opts.IncludeRoots)
 	return d, nil, err
+}
+
+// firstSlideFirstSize is the deck file size from which present shows the
+// first slide before parsing the rest: below it the whole parse takes a few
+// milliseconds, and the footer's slide count is right from the first frame.
+const firstSlideFirstSize = 32 << 10
+
+// bigDeckFile reports whether path is a regular file of at least
+// firstSlideFirstSize bytes.
+func bigDeckFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() >= firstSlideFirstSize
 }
 
 // refuseBrokenDeck prints a deck's diagnostics and refuses to present it

@@ -71,6 +71,11 @@ type Options struct {
 	// History gives each slide of a deck the speaker's rehearsed time (0
 	// where unknown), for the pace at their own speed; nil: no history.
 	History func(*deck.Deck) []time.Duration
+	// Width and Height are the terminal's size when known before the
+	// program starts (0: unknown). New then typesets the first page ahead
+	// of time, so that the first frame does not wait for bubbletea's size
+	// message and a render command's round trip.
+	Width, Height int
 }
 
 // overlay is what covers the slides, if anything.
@@ -193,7 +198,27 @@ func New(opts Options) (*Model, error) {
 		m.banner = opts.Follow.Banner
 		m.applyFollowState()
 	}
+	if opts.Width > 0 && opts.Height > 0 {
+		m.c.Width, m.c.Height = opts.Width, opts.Height
+		m.setSizes()
+		m.renderFirstPages()
+	}
 	return m, nil
+}
+
+// renderFirstPages typesets the pages of the first screen before the
+// program runs (never in Update or View): the terminal's size is known, so
+// the first frame can be drawn as soon as bubbletea starts.
+func (m *Model) renderFirstPages() {
+	if m.tooSmall() {
+		return
+	}
+	if cmd := renderPages(m.r, m.gen, m.cache.missing(m.keysFor(m.pos))); cmd != nil {
+		if msg, ok := cmd().(pagesMsg); ok && m.cache.add(msg) {
+			m.resolve()
+		}
+	}
+	m.refresh()
 }
 
 // setTheme switches the chrome styles and, if a deck is loaded, the renderer.
@@ -245,7 +270,12 @@ func (m *Model) setRenderer() error {
 // and starts the watcher and the presenter clock.
 func (m *Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
-	if m.opts.Rest != nil {
+	switch {
+	case m.opts.Rest != nil && m.cur.slide != nil:
+		// The first page was typeset before the program started
+		// (Options.Width): read the rest while bubbletea draws it.
+		cmds = append(cmds, m.startRest())
+	case m.opts.Rest != nil:
 		cmds = append(cmds, tea.Tick(restFallback, func(time.Time) tea.Msg { return restStartMsg{} }))
 	}
 	if m.autoTheme {

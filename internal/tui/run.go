@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // ErrInterrupted is returned by Run when the program was interrupted by a
@@ -29,7 +31,15 @@ const quitGrace = 2 * time.Second
 // SIGQUIT; a killed program skips the restoring frame.) When ctx was
 // cancelled Run returns context.Cause(ctx).
 func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int) error {
-	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(fps), tea.WithoutSignalHandler())
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(fps), tea.WithoutSignalHandler()}
+	if out == io.Writer(os.Stdout) {
+		// lipgloss's package init already ran colorprofile.Detect on
+		// os.Stdout with os.Environ(), bubbletea's default inputs; asking
+		// again would repeat its work, which inside tmux includes running
+		// `tmux info` (~10 ms before the first frame).
+		opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
+	}
+	p := tea.NewProgram(m, opts...)
 	finished := make(chan struct{})
 	defer close(finished)
 	go func() {
