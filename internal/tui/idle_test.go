@@ -211,3 +211,25 @@ func TestBurstIsCappedAtFrameRate(t *testing.T) {
 		t.Errorf("%d messages in %v made %d frames; want 1 to %d at %d fps", burst, elapsed, frames, limit, fps)
 	}
 }
+
+// Issue 15: with the terminal's size known up front (Options.Width), New
+// typesets the first page itself, and the renderer draws the initial view
+// at once instead of a frame interval in. At 1 frame a second upstream's
+// first frame came a second after start; the bound below is half of that.
+func TestFirstFrameNeedsNoMessageAndNoFrameInterval(t *testing.T) {
+	m, err := New(Options{Deck: openTestDeck(t), Theme: "notty", Width: 120, Height: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "铲子测试") || !strings.Contains(v, "1 / 13") {
+		t.Fatalf("before any message the view is %q, want the first slide", v)
+	}
+	start := time.Now()
+	_, out := runProgram(t, m, 1)
+	for !out.shows(0, "铲子测试", "1 / 13") {
+		if time.Since(start) > 500*time.Millisecond {
+			t.Fatal("no first frame within half a frame interval at 1 fps")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
