@@ -35,9 +35,11 @@ man:
 test: vet
 	@[ -n "$(RACE)" ] || echo "note: no C compiler for cgo, so tests run without the race detector"
 	$(NOCGO)$(GO) test $(RACE) -count=1 $(PKGS)
-	@# the patched bubbletea is a module of its own: upstream's tests and the fork check
+	@# the patched modules are modules of their own: upstream's tests against the patches
+	@# (third_party/forks_test.go, run above, checks that every patch is marked)
 	@# (TestViewModel and TestClearMsg are skipped: their goldens depend on timing; see PATCHES.md)
 	cd third_party/bubbletea && $(NOCGO)$(GO) test $(RACE) -count=1 -skip '^(TestViewModel|TestClearMsg)$$' ./...
+	cd third_party/lipgloss && $(NOCGO)$(GO) test $(RACE) -count=1 ./...
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

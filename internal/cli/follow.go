@@ -182,6 +182,7 @@ func runFollow(opts *FollowOptions) error {
 		log.Debug("follow: the deck's theme", "err", err)
 		theme = presentTheme(d, "auto", getenv)
 	}
+	colours := probeColours(opts.IO)
 	m, err := tui.New(tui.Options{Deck: d, Theme: theme.Name, Log: log, Follow: fo})
 	if err != nil {
 		return &InputError{Err: err}
@@ -191,7 +192,7 @@ func runFollow(opts *FollowOptions) error {
 		return err
 	}
 	defer closeKeys()
-	return runFullScreen(opts.IO, m, keys, opts.FPS)
+	return runFullScreen(opts.IO, m, keys, opts.FPS, colours)
 }
 
 // sessionFilter picks presentations by deck (absolute, symlinks resolved)

@@ -139,6 +139,7 @@ func runPresent(opts *PresentOptions) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
+	colours := probeColours(opts.IO)
 	// The deck is read first: a missing file or a broken deck is the more
 	// useful message, with or without a terminal.
 	logName, logFrom := logPath(opts.LogFile, getenv)
@@ -245,7 +246,7 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	if err := runFullScreen(opts.IO, m, keys, opts.FPS); err != nil {
+	if err := runFullScreen(opts.IO, m, keys, opts.FPS, colours); err != nil {
 		return err
 	}
 	return restFailure(opts.IO.ErrOut, m)
@@ -259,8 +260,9 @@ func (opts *PresentOptions) commandName() string {
 	return opts.command
 }
 
-// runFullScreen runs m on the terminal (keys from keys) until it quits.
-func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int) error {
+// runFullScreen runs m on the terminal (keys from keys) until it quits,
+// with the colour profile colours detects (bubbletea's own when nil).
+func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int, colours *colourProbe) error {
 	var out io.Writer = streams.Out
 	if streams.OutFile != nil {
 		out = streams.OutFile
@@ -269,7 +271,7 @@ func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int) er
 	// the way q does, terminal restored, then exits 128+signal.
 	ctx, stop := signalContext(context.Background())
 	defer stop()
-	err := tui.Run(ctx, m, keys, out, fps)
+	err := tui.Run(ctx, m, keys, out, fps, colours.wait())
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}

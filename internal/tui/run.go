@@ -4,11 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // ErrInterrupted is returned by Run when the program was interrupted by a
@@ -21,7 +20,8 @@ const quitGrace = 2 * time.Second
 
 // Run presents until the speaker quits or ctx is cancelled. in and out are
 // the terminal. fps caps how often bubbletea writes frames (0: its
-// default, 60). The vendored bubbletea renders on demand, so an idle
+// default, 60). profile is the terminal's colour profile, when the caller
+// detected it (else bubbletea does, on out). The vendored bubbletea renders on demand, so an idle
 // screen costs nothing.
 //
 // Signals are the caller's: it cancels ctx on SIGTERM, SIGHUP and the
@@ -30,14 +30,10 @@ const quitGrace = 2 * time.Second
 // handler quits on SIGTERM as if the speaker had, and ignores SIGHUP and
 // SIGQUIT; a killed program skips the restoring frame.) When ctx was
 // cancelled Run returns context.Cause(ctx).
-func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int) error {
+func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int, profile *colorprofile.Profile) error {
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(fps), tea.WithoutSignalHandler()}
-	if out == io.Writer(os.Stdout) {
-		// lipgloss's package init already ran colorprofile.Detect on
-		// os.Stdout with os.Environ(), bubbletea's default inputs; asking
-		// again would repeat its work, which inside tmux includes running
-		// `tmux info` (~10 ms before the first frame).
-		opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
+	if profile != nil {
+		opts = append(opts, tea.WithColorProfile(*profile))
 	}
 	p := tea.NewProgram(m, opts...)
 	finished := make(chan struct{})
