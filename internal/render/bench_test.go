@@ -195,3 +195,51 @@ func renderDeckCold(b *testing.B, d *deck.Deck) {
 		}
 	}
 }
+
+// bigSlide is one slide of /work/shared/bench/gen_big.py's deck (issue
+// 15's key figure): a heading, a table with Chinese cells, a list and a
+// paragraph source-wrapped at 72 columns.
+func bigSlide(i int) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "# Slide %d: benchmark heading %d\n\n| Chip | 优势 | 劣势 | Score |\n|------|------|------|------:|\n", i, i)
+	chips := [][3]string{{"CPU", "通用性强", "并行度低"}, {"GPU", "并行算力强", "功耗高"},
+		{"FPGA", "可重构", "开发周期长"}, {"ASIC", "能效最高", "不可更改"}, {"NPU", "推理高效", "生态较新"}}
+	for j, c := range chips {
+		fmt.Fprintf(&sb, "| %s | %s | %s | %d |\n", c[0], c[1], c[2], (i*7+j*13)%100)
+	}
+	fmt.Fprintf(&sb, "\n- item one of slide %d\n- item two with **bold** and `code` %d\n- item three with a [link](https://example.com/%d)\n- item four %d\n\n", i, i, i, i)
+	para := fmt.Sprintf("Paragraph for slide %d. ", i) + strings.TrimSpace(strings.Repeat("The quick brown fox jumps over the lazy dog while the presentation tool renders tables, lists and paragraphs at a fixed terminal width. ", 3))
+	sb.WriteString(WrapText(para, 72)[0])
+	for _, l := range WrapText(para, 72)[1:] {
+		sb.WriteString("\n" + l)
+	}
+	return sb.String()
+}
+
+// BenchmarkBigDeckSlideCold typesets one slide of a gen_big.py deck at
+// 120 columns with nothing cached, parsing included: what the TUI pays to
+// render the neighbour a key press moves next to.
+func BenchmarkBigDeckSlideCold(b *testing.B) {
+	const n = 50
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = bigSlide(i + 1)
+	}
+	d, err := deck.Parse("big.md", []byte(strings.Join(parts, "\n\n---\n\n")+"\n"))
+	if err != nil || len(d.Slides) != n {
+		b.Fatal(err)
+	}
+	r, err := New(d, Options{Theme: "dark"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		forget(r)
+		if _, err := r.Slide(i%n, 0, 120); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -21,6 +21,10 @@ type typesetter struct {
 	refs *refList
 	// keepBreaks keeps the source's line breaks (notes in comments).
 	keepBreaks bool
+	// glyphs and spans are scratch space for wrap, reused from one
+	// paragraph to the next: the lines it returns do not refer to them.
+	glyphs []glyph
+	spans  []lineSpan
 }
 
 // minText is the narrowest a list item, quote or column is given before
@@ -30,7 +34,10 @@ const minText = 8
 
 // wrap fills pieces into lines of at most width cells.
 func (ts *typesetter) wrap(ps []piece, width int) []line {
-	return ts.wrapGlyphs(ts.m.pieceGlyphs(ps), width)
+	gs, src := ts.m.pieceGlyphs(ts.glyphs[:0], ps)
+	ls := ts.wrapGlyphs(gs, src, width)
+	ts.glyphs = gs[:0]
+	return ls
 }
 
 // children lays out n's child blocks one under the other, with a blank line

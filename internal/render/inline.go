@@ -1,9 +1,11 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/glamour/v2/ansi"
 	"github.com/yuin/goldmark/ast"
@@ -192,22 +194,28 @@ func isBreakTag(v []byte) bool {
 	return s == "<br>" || s == "<br/>"
 }
 
-// pieceGlyphs turns pieces into glyphs with break opportunities. Line
-// breaking runs over the text of all pieces at once, so a break between
-// two styles follows the same rules as one inside a style; decorations
-// are then glued to the text beside them.
-func (m measurer) pieceGlyphs(ps []piece) []glyph {
-	var text strings.Builder
+// pieceGlyphs appends the glyphs of pieces, with break opportunities, to
+// dst and returns them with the text they were cut from (see glyph.off).
+// Line breaking runs over the text of all pieces at once, so a break
+// between two styles follows the same rules as one inside a style;
+// decorations are then glued to the text beside them.
+func (m measurer) pieceGlyphs(dst []glyph, ps []piece) ([]glyph, string) {
 	type styleEnd struct {
 		end  int
 		sgr  string
 		glue bool
 	}
-	var ends []styleEnd
 	type deco struct {
 		at int
 		p  piece
 	}
+	n := 0
+	for _, p := range ps {
+		n += len(p.text) + 1
+	}
+	var text strings.Builder
+	text.Grow(n)
+	ends := make([]styleEnd, 0, len(ps))
 	var decos []deco
 	for i, p := range ps {
 		switch p.kind {
@@ -225,9 +233,11 @@ func (m measurer) pieceGlyphs(ps []piece) []glyph {
 		ends = append(ends, styleEnd{text.Len(), p.sgr, p.glue})
 	}
 	s := text.String()
-	gs := m.appendGlyphs(make([]glyph, 0, len(s)/2+len(decos)), s, "")
+	first, nd := len(dst), len(decos)
+	// One allocation for the text's glyphs and the decorations.
+	gs := m.appendGlyphs(slices.Grow(dst, utf8.RuneCountInString(s)+nd), s, "")
 	off, e := 0, 0
-	for i := range gs {
+	for i := first; i < len(gs); i++ {
 		for e+1 < len(ends) && off >= ends[e].end {
 			e++
 		}
@@ -237,41 +247,51 @@ func (m measurer) pieceGlyphs(ps []piece) []glyph {
 			gs[i].brk = brkNone
 		}
 	}
-	if len(decos) == 0 {
-		return gs
+	if nd == 0 {
+		return gs, s
 	}
-	out := make([]glyph, 0, len(gs)+len(decos))
+	// Merge in place: the text's glyphs move to the back of the buffer and
+	// are read from there while the merged glyphs are written from the
+	// front, never past the next glyph still to be read.
+	nt := len(gs) - first
+	out := gs[:first+nt+nd]
+	copy(out[first+nd:], out[first:first+nt])
+	text2 := out[first+nd:]
+	w := first // next glyph written
 	off, d := 0, 0
-	for i := 0; i <= len(gs); i++ {
-		if d < len(decos) && decos[d].at == off {
+	for i := 0; i <= nt; i++ {
+		if d < nd && decos[d].at == off {
 			// Suffixes come before prefixes at one offset; the break
 			// opportunity after the text moves to between the two.
 			b := brkNone
-			if n := len(out); n > 0 {
-				b, out[n-1].brk = out[n-1].brk, brkNone
+			if w > first {
+				b, out[w-1].brk = out[w-1].brk, brkNone
 			}
 			placed := false
-			for d < len(decos) && decos[d].at == off {
+			for d < nd && decos[d].at == off {
 				p := decos[d].p
 				d++
 				if p.kind == pPrefix && !placed {
-					if n := len(out); n > 0 {
-						out[n-1].brk = b
+					if w > first {
+						out[w-1].brk = b
 					}
 					placed = true
 				}
-				out = append(out, glyph{s: p.text, sgr: p.sgr, w: m.text(p.text), deco: true})
+				out[w] = glyph{s: p.text, sgr: p.sgr, w: m.text(p.text), off: -1, deco: true}
+				w++
 			}
-			if n := len(out); !placed && n > 0 {
-				out[n-1].brk = b
+			if !placed && w > first {
+				out[w-1].brk = b
 			}
 		}
-		if i < len(gs) {
-			out = append(out, gs[i])
-			off += len(gs[i].s)
+		if i < nt {
+			g := text2[i]
+			out[w] = g
+			w++
+			off += len(g.s)
 		}
 	}
-	return out
+	return out[:w], s
 }
 
 // softBreak is what a soft line break inside a paragraph becomes: nothing

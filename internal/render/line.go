@@ -19,8 +19,14 @@ const sgrReset = "\x1b[0m"
 
 // String renders l with escape sequences; every styled run is reset at its
 // end, so lines can be cut, padded and joined freely.
-func (l line) String() string {
-	n := 0
+func (l line) String() string { return l.padded(0) }
+
+// padded renders l after left spaces, as pad(l, left).String() does.
+func (l line) padded(left int) string {
+	if l.w == 0 {
+		left = 0
+	}
+	n := max(left, 0)
 	for _, r := range l.runs {
 		n += len(r.text) + len(r.sgr)
 		if r.sgr != "" {
@@ -29,6 +35,7 @@ func (l line) String() string {
 	}
 	var b strings.Builder
 	b.Grow(n)
+	b.WriteString(spaces(left))
 	for _, r := range l.runs {
 		if r.sgr == "" {
 			b.WriteString(r.text)
@@ -60,10 +67,19 @@ func indent(l line, prefix run, pw int) line {
 	return line{runs: append(runs, l.runs...), w: l.w + pw}
 }
 
+// blanks backs spaces: the widths a slide pads by, without an allocation.
+const blanks = "                                                                " +
+	"                                                                " +
+	"                                                                " +
+	"                                                                "
+
 // spaces returns n spaces.
 func spaces(n int) string {
-	if n <= 0 {
+	switch {
+	case n <= 0:
 		return ""
+	case n <= len(blanks):
+		return blanks[:n]
 	}
 	return strings.Repeat(" ", n)
 }
@@ -77,16 +93,22 @@ func pad(l line, n int) line {
 }
 
 // spanLine turns the glyphs of one filled line into runs, merging
-// neighbours of the same style.
-func spanLine(gs []glyph, sp lineSpan) line {
+// neighbours of the same style. src is the text the glyphs were cut from
+// (see glyph.off): a run of neighbours in it is a slice of it, not a copy.
+func spanLine(gs []glyph, src string, sp lineSpan) line {
 	var l line
 	var b strings.Builder
 	cur := ""
+	from, to := -1, -1 // while from >= 0, the run so far is src[from:to]
 	flush := func() {
-		if b.Len() > 0 {
+		switch {
+		case from >= 0:
+			l.runs = append(l.runs, run{text: src[from:to], sgr: cur})
+		case b.Len() > 0:
 			l.runs = append(l.runs, run{text: b.String(), sgr: cur})
 			b.Reset()
 		}
+		from, to = -1, -1
 	}
 	for _, g := range gs[sp.from:sp.to] {
 		if g.nl {
@@ -96,8 +118,21 @@ func spanLine(gs []glyph, sp lineSpan) line {
 			flush()
 			cur = g.sgr
 		}
-		b.WriteString(g.s)
 		l.w += g.w
+		end := int(g.off) + len(g.s)
+		switch {
+		case g.off >= 0 && end <= len(src) && (from < 0 && b.Len() == 0 || from >= 0 && int(g.off) == to):
+			if from < 0 {
+				from = int(g.off)
+			}
+			to = end
+		case from >= 0:
+			b.WriteString(src[from:to])
+			from, to = -1, -1
+			fallthrough
+		default:
+			b.WriteString(g.s)
+		}
 	}
 	flush()
 	return l

@@ -345,7 +345,7 @@ func (r *Renderer) Notes(i, width int) (*Page, error) {
 func render(ls []line, left int) []string {
 	out := make([]string, len(ls))
 	for i, l := range ls {
-		out[i] = pad(l, left).String()
+		out[i] = l.padded(left)
 	}
 	return out
 }

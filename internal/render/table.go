@@ -9,8 +9,9 @@ import (
 // cell is a table cell's content, measured once.
 type cell struct {
 	gs   []glyph
-	minW int // the widest run that cannot be broken (a Latin word, 字。)
-	maxW int // the width on one line
+	src  string // the text gs were cut from
+	minW int    // the widest run that cannot be broken (a Latin word, 字。)
+	maxW int    // the width on one line
 }
 
 type tableData struct {
@@ -62,17 +63,17 @@ func (ts *typesetter) readTable(n *east.Table, src []byte) tableData {
 	td := tableData{align: n.Alignments}
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		_, isHead := r.(*east.TableHeader)
-		var row []cell
-		var ps [][]piece
+		row := make([]cell, 0, len(n.Alignments))
+		ps := make([][]piece, 0, len(n.Alignments))
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			st := ts.th.base
 			if isHead {
 				st = headStyle
 			}
 			p, _ := ts.inlines(c, src, st)
-			gs := ts.m.pieceGlyphs(p)
+			gs, text := ts.m.pieceGlyphs(nil, p)
 			mn, mx := measureGlyphs(gs)
-			row = append(row, cell{gs: gs, minW: mn, maxW: mx})
+			row = append(row, cell{gs: gs, src: text, minW: mn, maxW: mx})
 			ps = append(ps, p)
 		}
 		if isHead {
@@ -138,7 +139,7 @@ func (ts *typesetter) tableLayout(n *east.Table, src []byte, width int) (ls []li
 	if !ok {
 		return ts.records(td, width), true
 	}
-	widths = fitWidths(append([][]cell{td.head}, td.rows...), widths, minW, maxW)
+	widths = ts.fitWidths(append([][]cell{td.head}, td.rows...), widths, minW, maxW)
 	sgr := ts.th.sgr(merge(ts.th.base, ts.th.cfg.Table.StylePrimitive))
 	var out []line
 	if b.top[0] != "" {
@@ -253,15 +254,23 @@ func (ts *typesetter) tableRow(r []cell, align []east.Alignment, widths []int, v
 	height := 1
 	for i := range widths {
 		if i < len(r) {
-			cells[i] = ts.wrapGlyphs(r[i].gs, widths[i])
+			cells[i] = ts.wrapGlyphs(r[i].gs, r[i].src, widths[i])
 		}
 		height = max(height, len(cells[i]))
 	}
 	vw := ts.m.text(v)
 	out := make([]line, height)
+	first, mid, last := v+" ", " "+v+" ", " "+v
 	for y := range out {
-		var l line
-		l.runs = append(l.runs, run{text: v + " ", sgr: sgr})
+		n := 1
+		for i := range widths {
+			n += 3
+			if y < len(cells[i]) {
+				n += len(cells[i][y].runs)
+			}
+		}
+		l := line{runs: make([]run, 0, n)}
+		l.runs = append(l.runs, run{text: first, sgr: sgr})
 		l.w = vw + 1
 		for i, w := range widths {
 			var c line
@@ -284,9 +293,9 @@ func (ts *typesetter) tableRow(r []cell, align []east.Alignment, widths []int, v
 			if right := w - c.w - left; right > 0 {
 				l.runs = append(l.runs, run{text: spaces(right)})
 			}
-			sep := " " + v + " "
+			sep := mid
 			if i == len(widths)-1 {
-				sep = " " + v
+				sep = last
 			}
 			l.runs = append(l.runs, run{text: sep, sgr: sgr})
 			l.w += w + 2 + vw
@@ -297,15 +306,16 @@ func (ts *typesetter) tableRow(r []cell, align []east.Alignment, widths []int, v
 	return out
 }
 
-// wrapGlyphs fills already measured glyphs.
-func (ts *typesetter) wrapGlyphs(gs []glyph, width int) []line {
-	spans := fill(gs, width)
+// wrapGlyphs fills already measured glyphs, cut from src.
+func (ts *typesetter) wrapGlyphs(gs []glyph, src string, width int) []line {
+	spans := fill(ts.spans[:0], gs, width)
+	ts.spans = spans
 	if ts.trace != nil {
 		ts.trace(gs, spans, width)
 	}
 	out := make([]line, len(spans))
 	for i, sp := range spans {
-		out[i] = spanLine(gs, sp)
+		out[i] = spanLine(gs, src, sp)
 	}
 	return out
 }

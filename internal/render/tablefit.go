@@ -7,7 +7,7 @@ package render
 // not need while 劣势 wraps "研发周期长、不可更改". Widths stay between each
 // column's longest unbreakable run and its one-line width, so no word is
 // ever split to save a line.
-func fitWidths(rows [][]cell, widths, minW, maxW []int) []int {
+func (ts *typesetter) fitWidths(rows [][]cell, widths, minW, maxW []int) []int {
 	w := append([]int(nil), widths...)
 	cols := len(w)
 	memo := make([]map[int][]int, cols)
@@ -24,7 +24,8 @@ func fitWidths(rows [][]cell, widths, minW, maxW []int) []int {
 		for r, row := range rows {
 			ls[r] = 1
 			if c < len(row) && len(row[c].gs) > 0 {
-				ls[r] = max(1, len(fill(row[c].gs, x)))
+				ts.spans = fill(ts.spans[:0], row[c].gs, x)
+				ls[r] = max(1, len(ts.spans))
 			}
 		}
 		memo[c][x] = ls

@@ -59,7 +59,7 @@ func TestFitWidthsNeverTaller(t *testing.T) {
 		for _, row := range rows {
 			h := 1
 			for c, cl := range row {
-				h = max(h, len(fill(cl.gs, w[c])))
+				h = max(h, len(fill(nil, cl.gs, w[c])))
 			}
 			total += h
 		}
@@ -70,7 +70,7 @@ func TestFitWidthsNeverTaller(t *testing.T) {
 		if !ok {
 			t.Fatalf("avail %d: no share", avail)
 		}
-		fit := fitWidths(rows, share, minW, maxW)
+		fit := (&typesetter{}).fitWidths(rows, share, minW, maxW)
 		if sum(fit) != sum(share) {
 			t.Errorf("avail %d: widths sum %d, want %d", avail, sum(fit), sum(share))
 		}

@@ -17,19 +17,20 @@ type lineSpan struct {
 	hard bool
 }
 
-// fill breaks gs into lines of at most width cells, greedily: a line takes
+// fill breaks gs into lines of at most width cells, appended to dst, greedily: a line takes
 // every run between break opportunities that still fits, so no line ends
 // while the next word or character would have fitted (rule 3). A run wider
 // than width is split between graphemes, keeping kinsoku where it can. Only
 // a single glyph wider than width can make a line overflow.
-func fill(gs []glyph, width int) []lineSpan {
+func fill(dst []lineSpan, gs []glyph, width int) []lineSpan {
 	if width < 1 {
 		width = 1
 	}
-	var out []lineSpan
+	out := dst
+	first := len(dst)
 	start, lw := 0, 0 // current line: gs[start:i], lw cells including hanging spaces
 	emit := func(to int, forced, hard bool) {
-		out = append(out, trimSpan(gs, start, to, forced, hard, len(out) > 0))
+		out = append(out, trimSpan(gs, start, to, forced, hard, len(out) > first))
 		start, lw = to, 0
 	}
 	for i := 0; i < len(gs); {
@@ -59,7 +60,7 @@ func fill(gs []glyph, width int) []lineSpan {
 			emit(j, false, true)
 		}
 	}
-	if start < len(gs) || len(out) == 0 || out[len(out)-1].hard {
+	if start < len(gs) || len(out) == first || out[len(out)-1].hard {
 		emit(len(gs), false, false)
 	}
 	return out
@@ -151,7 +152,7 @@ func WrapTextAmbiguous(text string, width, amb int) []string {
 
 func wrapPlain(m measurer, text string, width int) []string {
 	gs := m.appendGlyphs(nil, termsafe.Text(text), "")
-	spans := fill(gs, width)
+	spans := fill(nil, gs, width)
 	out := make([]string, len(spans))
 	var b strings.Builder
 	for n, sp := range spans {

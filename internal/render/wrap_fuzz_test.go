@@ -33,7 +33,7 @@ func FuzzWrap(f *testing.F) {
 		for _, amb := range []int{1, 2} {
 			m := newMeasurer(amb)
 			gs := m.appendGlyphs(nil, text, "")
-			spans := fill(gs, width)
+			spans := fill(nil, gs, width)
 			for _, e := range checkFill(gs, spans, width) {
 				t.Errorf("amb %d, width %d, %q: %s", amb, width, text, e)
 			}
