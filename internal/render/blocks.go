@@ -25,6 +25,7 @@ type typesetter struct {
 	// paragraph to the next: the lines it returns do not refer to them.
 	glyphs []glyph
 	spans  []lineSpan
+	sgrs   sgrMemo
 }
 
 // minText is the narrowest a list item, quote or column is given before
@@ -100,7 +101,7 @@ func (ts *typesetter) heading(n *ast.Heading, src []byte, width int, title bool)
 		h = cfg.H1
 	}
 	st := merge(merge(ts.th.base, cfg.Heading.StylePrimitive), h.StylePrimitive)
-	in := inliner{th: ts.th, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
+	in := inliner{th: ts.th, sgrs: &ts.sgrs, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
 	in.deco(oneLine(h.Prefix), st, pPrefix)
 	in.walk(n, colours(st))
 	in.deco(oneLine(h.Suffix), st, pSuffix)

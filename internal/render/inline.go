@@ -47,6 +47,7 @@ const (
 // inliner flattens goldmark inline nodes into styled pieces.
 type inliner struct {
 	th   *theme
+	sgrs *sgrMemo
 	src  []byte
 	out  []piece
 	task task
@@ -58,20 +59,20 @@ type inliner struct {
 
 // inlines returns the pieces of n's inline children, styled from st.
 func (ts *typesetter) inlines(n ast.Node, src []byte, st ansi.StylePrimitive) ([]piece, task) {
-	in := inliner{th: ts.th, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
+	in := inliner{th: ts.th, sgrs: &ts.sgrs, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
 	in.walk(n, st)
 	return in.out, in.task
 }
 
 func (in *inliner) text(s string, st ansi.StylePrimitive) {
 	if s != "" {
-		in.out = append(in.out, piece{text: transform(st, s), sgr: in.th.sgr(st)})
+		in.out = append(in.out, piece{text: transform(st, s), sgr: in.sgrs.sgr(st)})
 	}
 }
 
 func (in *inliner) deco(s string, st ansi.StylePrimitive, kind pieceKind) {
 	if s = oneLine(s); s != "" {
-		in.out = append(in.out, piece{text: s, sgr: in.th.sgr(st), kind: kind})
+		in.out = append(in.out, piece{text: s, sgr: in.sgrs.sgr(st), kind: kind})
 	}
 }
 
@@ -96,7 +97,7 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 			if c.HardLineBreak() || in.keepBreaks && c.SoftLineBreak() {
 				in.out = append(in.out, piece{kind: pHard})
 			} else if c.SoftLineBreak() {
-				in.out = append(in.out, piece{kind: pSoft, sgr: in.th.sgr(st)})
+				in.out = append(in.out, piece{kind: pSoft, sgr: in.sgrs.sgr(st)})
 			}
 		case *ast.String:
 			in.text(string(c.Value), st)
@@ -159,7 +160,7 @@ func (in *inliner) url(dest, text string, st ansi.StylePrimitive) {
 	if dest == "" || dest == text || strings.HasPrefix(dest, "#") {
 		return
 	}
-	in.out = append(in.out, piece{text: " ", sgr: in.th.sgr(st)})
+	in.out = append(in.out, piece{text: " ", sgr: in.sgrs.sgr(st)})
 	in.element(st, in.th.cfg.Link, func(s ansi.StylePrimitive) { in.glued(dest, s) })
 }
 
@@ -185,7 +186,7 @@ func (in *inliner) ref(dest string, st ansi.StylePrimitive) {
 
 func (in *inliner) glued(s string, st ansi.StylePrimitive) {
 	if s != "" {
-		in.out = append(in.out, piece{text: s, sgr: in.th.sgr(st), glue: true})
+		in.out = append(in.out, piece{text: s, sgr: in.sgrs.sgr(st), glue: true})
 	}
 }
 
@@ -209,30 +210,48 @@ func (m measurer) pieceGlyphs(dst []glyph, ps []piece) ([]glyph, string) {
 		at int
 		p  piece
 	}
-	n := 0
+	n, texts := 0, 0
 	for _, p := range ps {
 		n += len(p.text) + 1
+		if p.kind == pText || p.kind == pSoft || p.kind == pHard {
+			texts++
+		}
 	}
+	// The text of all pieces; a single piece's is used as it is.
 	var text strings.Builder
-	text.Grow(n)
-	ends := make([]styleEnd, 0, len(ps))
+	s := ""
+	if texts > 1 {
+		text.Grow(n)
+	}
+	ends := make([]styleEnd, 0, texts)
 	var decos []deco
+	if texts < len(ps) {
+		decos = make([]deco, 0, len(ps)-texts)
+	}
 	for i, p := range ps {
+		var t string
 		switch p.kind {
 		case pText:
 			// Controls become pictures here, before offsets are taken.
-			text.WriteString(termsafe.Text(p.text))
+			t = termsafe.Text(p.text)
 		case pSoft:
-			text.WriteString(softBreak(ps, i))
+			t = softBreak(ps, i)
 		case pHard:
-			text.WriteByte('\n')
+			t = "\n"
 		default:
-			decos = append(decos, deco{text.Len(), p})
+			decos = append(decos, deco{len(s) + text.Len(), p})
 			continue
 		}
-		ends = append(ends, styleEnd{text.Len(), p.sgr, p.glue})
+		if texts == 1 {
+			s = t
+		} else {
+			text.WriteString(t)
+		}
+		ends = append(ends, styleEnd{len(s) + text.Len(), p.sgr, p.glue})
 	}
-	s := text.String()
+	if texts > 1 {
+		s = text.String()
+	}
 	first, nd := len(dst), len(decos)
 	// One allocation for the text's glyphs and the decorations.
 	gs := m.appendGlyphs(slices.Grow(dst, utf8.RuneCountInString(s)+nd), s, "")

@@ -145,7 +145,7 @@ func (r *Renderer) WrapText(text string, width int) []string {
 }
 
 func (r *Renderer) typesetter() *typesetter {
-	return &typesetter{th: r.th, m: r.m, code: r.hl, trace: r.trace}
+	return &typesetter{th: r.th, m: r.m, code: r.hl, trace: r.trace, sgrs: sgrMemo{th: r.th}}
 }
 
 // Slide typesets slide i (0-based) showing steps 0..step, for width cells.

@@ -234,13 +234,20 @@ func sum(xs []int) int {
 }
 
 func (ts *typesetter) tableRule(parts [4]string, widths []int, sgr string) line {
+	n := len(parts[0]) + len(parts[3])
+	for _, w := range widths {
+		n += len(parts[2]) + (w+2)*len(parts[1])
+	}
 	var b strings.Builder
+	b.Grow(n)
 	b.WriteString(parts[0])
 	for i, w := range widths {
 		if i > 0 {
 			b.WriteString(parts[2])
 		}
-		b.WriteString(strings.Repeat(parts[1], w+2))
+		for range w + 2 {
+			b.WriteString(parts[1])
+		}
 	}
 	b.WriteString(parts[3])
 	s := b.String()

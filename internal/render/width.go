@@ -39,6 +39,9 @@ func (m measurer) cluster(g string, uw int) int {
 
 // text returns the width of s, which must not contain escape sequences.
 func (m measurer) text(s string) int {
+	if printableASCII(s) {
+		return len(s) // one cell a byte: each is a cluster of its own
+	}
 	w := 0
 	state := -1
 	for len(s) > 0 {
@@ -48,6 +51,15 @@ func (m measurer) text(s string) int {
 		w += m.cluster(g, uw)
 	}
 	return w
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // StringWidth is the display width of s in terminal cells. Escape sequences
