@@ -113,6 +113,10 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 	} else {
 		items = l.parseBody(display, text, base)
 	}
+	if !hasInclude(items) {
+		exp.items, exp.budget.items = items, len(items)
+		return exp, nil
+	}
 	out := make([]item, 0, len(items))
 	for _, it := range items {
 		if it.kind == itemDirective && it.name == dirInclude {
@@ -124,6 +128,17 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 	}
 	exp.items = out
 	return exp, nil
+}
+
+// hasInclude reports whether items hold an include directive; without
+// one a file's items are its expansion as they are, with no copy.
+func hasInclude(items []item) bool {
+	for _, it := range items {
+		if it.kind == itemDirective && it.name == dirInclude {
+			return true
+		}
+	}
+	return false
 }
 
 // include appends the expansion of the include directive it, found in the

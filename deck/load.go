@@ -35,6 +35,8 @@ type loader struct {
 	// first: parse the deck file's body only up to the end of its first
 	// slide (OpenFirst); noFirst is set when that cannot be done safely.
 	first, noFirst bool
+	// sink, when set, collects the diagnostics instead (parseRange).
+	sink *[]Diagnostic
 }
 
 // Options widen what Open may read.

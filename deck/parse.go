@@ -65,7 +65,7 @@ type lineIndex struct {
 }
 
 func newLineIndex(file, s string, base int) *lineIndex {
-	starts := []int{0}
+	starts := make([]int, 1, 1+strings.Count(s, "\n"))
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\n' {
 			starts = append(starts, i+1)
@@ -92,22 +92,26 @@ func (li *lineIndex) lineStart(off int) int {
 	return li.starts[li.line(off)-1]
 }
 
-// parseBody turns a file's Markdown (after front matter) into items.
-func (l *loader) parseBody(display, body string, base int) []item {
-	li := newLineIndex(display, body, base)
-	if !l.checkShapes(li) {
-		l.refused = true
-		return nil // goldmark is never given what it cannot read in time
-	}
-	src := []byte(body)
+// parseRange parses body[from:to] of the file li indexes, appending its
+// items to items (r.items is the result).
+// Goldmark reads src[:to] from offset from on, so every offset in the tree,
+// and so every position, is the file's own. The diagnostics go to r, in
+// the order a parse of the whole file makes them (see parseBody).
+func (l *loader) parseRange(p parser.Parser, src []byte, li *lineIndex, from, to int, items []item) (r rangeResult) {
+	body := li.text[:to]
 	pc := parser.NewContext()
 	deep := &nestingHit{off: -1}
 	pc.Set(nestingKey, deep)
-	doc := newBlockParser().Parse(text.NewReader(src), parser.WithContext(pc))
-	if deep.off >= 0 {
-		l.errorf(li.pos(deep.off), "lists, block quotes and fenced divs nest more than %d deep here; deeper ones are read as text", maxNesting)
+	reader := text.NewReader(src[:to])
+	if from > 0 {
+		reader.SetPosition(-1, text.NewSegment(from, from))
+		reader.AdvanceLine()
 	}
-	l.checkImages(doc, src, li)
+	doc := p.Parse(reader, parser.WithContext(pc))
+	r.deep = deep.off
+	defer l.divert(&r.images)()
+	l.checkImages(doc, src[:to], li)
+	defer l.divert(&r.spans)()
 
 	type span struct {
 		n          ast.Node
@@ -117,6 +121,7 @@ func (l *loader) parseBody(display, body string, base int) []item {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		off := nodeStart(n)
 		if off < 0 {
+			r.orphan = r.orphan || len(spans) == 0
 			continue // no position: its text stays with the block before it
 		}
 		off = li.lineStart(off)
@@ -133,11 +138,14 @@ func (l *loader) parseBody(display, body string, base int) []item {
 		}
 	}
 
-	items := make([]item, 0, len(spans))
+	if items == nil {
+		items = make([]item, 0, len(spans))
+	}
+	defer func() { r.items = items }()
 	for _, sp := range spans {
 		raw := trimBlankTail(body[sp.start:sp.end])
 		pos := li.pos(sp.start + leadingSpaces(raw))
-		endLine := li.line(sp.start+len(raw)) + base
+		endLine := li.line(sp.start+len(raw)) + li.base
 		if raw == "" {
 			endLine = pos.Line
 		}
@@ -176,7 +184,7 @@ func (l *loader) parseBody(display, body string, base int) []item {
 		}
 		items = append(items, item{kind: itemContent, text: raw, pos: pos, endLine: endLine})
 	}
-	return items
+	return r
 }
 
 // nodeStart finds the byte offset where a top-level block begins.
@@ -280,18 +288,19 @@ func (l *loader) div(n *divNode, raw string, pos Pos, endLine int) []item {
 	return []item{{kind: itemContent, text: inner, pos: Pos{File: pos.File, Line: pos.Line + 1, Col: 1}, endLine: endLine}}
 }
 
-func (l *loader) errorf(p Pos, format string, args ...any) {
-	if l.full(p, Error) {
-		return
-	}
-	l.diags = append(l.diags, Diagnostic{Pos: p, Severity: Error, Message: fmt.Sprintf(format, args...)})
-}
+func (l *loader) errorf(p Pos, format string, args ...any) { l.report(p, Error, format, args...) }
 
-func (l *loader) warnf(p Pos, format string, args ...any) {
-	if l.full(p, Warning) {
+func (l *loader) warnf(p Pos, format string, args ...any) { l.report(p, Warning, format, args...) }
+
+func (l *loader) report(p Pos, sev Severity, format string, args ...any) {
+	if l.sink != nil {
+		*l.sink = append(*l.sink, Diagnostic{Pos: p, Severity: sev, Message: fmt.Sprintf(format, args...)})
 		return
 	}
-	l.diags = append(l.diags, Diagnostic{Pos: p, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+	if l.full(p, sev) {
+		return
+	}
+	l.diags = append(l.diags, Diagnostic{Pos: p, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
 // dedent removes the indentation common to all non-blank lines.

@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -106,10 +107,13 @@ func readRegular(name string, limit int64) ([]byte, error) {
 	if err := checkRegular(info, limit); err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Read into a buffer of the file's size: io.ReadAll would grow one
+	// by doubling, leaving garbage and up to twice the file in Sources.
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, tooLarge(limit)
 	}
