@@ -233,3 +233,19 @@ func TestFirstFrameNeedsNoMessageAndNoFrameInterval(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// The first WindowSizeMsg repeats the size the renderer started with;
+// upstream resized again on it, which in the alt screen erases and redraws
+// the whole screen: every start drew the first slide twice.
+func TestStartDrawsTheScreenOnce(t *testing.T) {
+	m, err := New(Options{Deck: openTestDeck(t), Theme: "notty", Width: 120, Height: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, out := runProgram(t, m, 0)
+	eventually(t, "the first slide", func() bool { return out.shows(0, "铲子测试", "1 / 13") })
+	time.Sleep(300 * time.Millisecond) // the size message, pages rendered ahead, replies
+	if n := strings.Count(out.since(0), ansi.EraseEntireScreen); n != 1 {
+		t.Errorf("the screen was erased %d times at start, want 1", n)
+	}
+}

@@ -558,6 +558,12 @@ type Program struct {
 	// (buffered, size 1) is signalled whenever something may need drawing.
 	renderWake chan struct{}
 
+	// shovel: startSize is the size Run gave the renderer and sends the
+	// model; the event loop does not resize the renderer again for that
+	// first WindowSizeMsg (in the alt screen a resize erases and redraws the
+	// whole screen, so upstream drew every program's screen twice at start).
+	startSize *WindowSizeMsg
+
 	// once is used to stop the renderer.
 	once sync.Once
 
@@ -881,6 +887,11 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 				continue
 
 			case WindowSizeMsg:
+				if p.startSize != nil && msg == *p.startSize { // shovel: see Program.startSize
+					p.startSize = nil
+					break
+				}
+				p.startSize = nil
 				p.renderer.resize(msg.Width, msg.Height)
 
 			case windowSizeMsg:
@@ -1136,6 +1147,7 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 	go p.Send(ColorProfileMsg{*p.profile})
 
 	// Send the initial size to the program.
+	p.startSize = &resizeMsg // shovel: see Program.startSize
 	go p.Send(resizeMsg)
 	p.renderer.resize(resizeMsg.Width, resizeMsg.Height)
 
