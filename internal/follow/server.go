@@ -47,8 +47,14 @@ type Server struct {
 	once   sync.Once
 
 	mu      sync.Mutex
-	deck    []byte // the latest deck frame
+	deck    []byte // the newest deck frame encoded
 	deckSeq int
+	// latest is the newest deck published, encoded only once a follower
+	// is attached: with nobody following, a long deck is neither hashed
+	// nor copied into a frame.
+	latest    *deck.Deck
+	latestSeq int
+	encoding  int // the seq being encoded, 0: none
 	state   []byte // the latest state frame
 	peers   map[*peer]bool
 }
@@ -104,18 +110,46 @@ func (s *Server) Events() <-chan Event { return s.events }
 func (s *Server) Done() <-chan struct{} { return s.done }
 
 // PublishDeck sends d to every follower, now and on connecting. The files
-// are hashed and encoded in the background: a reload of a large deck must
-// not hold up the speaker's screen. seq orders decks; an older one that
-// finishes encoding late is dropped.
+// are hashed and encoded in the background, and only while a follower is
+// attached: a reload of a large deck must not hold up the speaker's
+// screen, and a talk nobody follows pays nothing. seq orders decks; an
+// older one is dropped.
 func (s *Server) PublishDeck(d *deck.Deck, seq int) {
+	s.mu.Lock()
+	if seq < s.latestSeq {
+		s.mu.Unlock()
+		return
+	}
+	s.latest, s.latestSeq = d, seq
+	following := len(s.peers) > 0
+	s.mu.Unlock()
+	if following {
+		s.encodeLatest()
+	}
+}
+
+// encodeLatest encodes the newest deck published, unless it is encoded or
+// being encoded already, and queues it for every follower when done.
+func (s *Server) encodeLatest() {
+	s.mu.Lock()
+	d, seq := s.latest, s.latestSeq
+	if d == nil || s.encoding == seq || (s.deck != nil && s.deckSeq >= seq) {
+		s.mu.Unlock()
+		return
+	}
+	s.encoding = seq
+	s.mu.Unlock()
 	go func() {
 		frame, err := Encode(Message{Kind: KindDeck, Deck: ptr(DeckOf(d, seq, s.info.Deck))})
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.encoding == seq {
+			s.encoding = 0
+		}
 		if err != nil {
 			s.log.Debug("follow: cannot encode the deck", "err", err)
 			return
 		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
 		if seq < s.deckSeq || (seq == s.deckSeq && s.deck != nil) {
 			return
 		}
@@ -241,6 +275,7 @@ func (s *Server) serve(c *net.UnixConn) {
 	}
 	n := len(s.peers)
 	s.mu.Unlock()
+	s.encodeLatest() // the first follower: the deck was not encoded yet
 	go p.write(s.log)
 	s.emit(Event{Screens: n})
 	s.log.Debug("follow: a screen attached", "screens", n)

@@ -289,3 +289,28 @@ func copyExe(t *testing.T, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// A talk nobody follows does not hash or encode its deck (for a long deck
+// that is megabytes copied at every start and reload); the first follower
+// gets it all the same, deck first.
+func TestDeckIsEncodedOnlyForFollowers(t *testing.T) {
+	dir := privateDir(t)
+	d := openTalk(t)
+	s := listen(t, dir, Info{Title: "t", Program: "present", Started: time.Now()})
+	s.PublishDeck(d, 1)
+	s.PublishState(State{Deck: 1, Slide: 3})
+	time.Sleep(50 * time.Millisecond) // an eager encoder would be done by now
+	s.mu.Lock()
+	encoded := s.deck != nil || s.encoding != 0
+	s.mu.Unlock()
+	if encoded {
+		t.Fatal("the deck was encoded with no follower attached")
+	}
+	c := dial(t, s.Path())
+	if m := next(t, c); m.Kind != KindDeck {
+		t.Fatalf("first message %s, want the deck", m.Kind)
+	}
+	if m := next(t, c); m.Kind != KindState || m.State.Slide != 3 {
+		t.Fatalf("second message %+v, want the state", m)
+	}
+}
