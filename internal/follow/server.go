@@ -54,9 +54,9 @@ type Server struct {
 	// nor copied into a frame.
 	latest    *deck.Deck
 	latestSeq int
-	encoding  int // the seq being encoded, 0: none
-	state   []byte // the latest state frame
-	peers   map[*peer]bool
+	encoding  int    // the seq being encoded, 0: none
+	state     []byte // the latest state frame
+	peers     map[*peer]bool
 }
 
 // Listen starts accepting followers on <dir>/<pid>.sock. dir is created
