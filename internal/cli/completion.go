@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/glamour/v2/styles"
 	"github.com/spf13/cobra"
 
 	"shovel/internal/render"
@@ -111,10 +110,7 @@ func completeRootArg(cmd *cobra.Command, args []string, toComplete string) ([]co
 // completeTheme completes --theme: glamour's built-in styles, auto and
 // mono, or a style JSON file.
 func completeTheme(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	names := []string{"auto", render.MonoTheme}
-	for name := range styles.DefaultStyles {
-		names = append(names, name)
-	}
+	names := append(render.BuiltinStyles(), "auto", render.MonoTheme)
 	slices.Sort(names)
 	var out []cobra.Completion
 	for _, n := range names {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
@@ -36,10 +35,7 @@ the terminal's background; a glamour style JSON file works too.`,
 
 // themeNames are the built-in glamour styles and shovel's mono, sorted.
 func themeNames() []string {
-	names := []string{render.MonoTheme}
-	for name := range styles.DefaultStyles {
-		names = append(names, name)
-	}
+	names := append(render.BuiltinStyles(), render.MonoTheme)
 	slices.Sort(names)
 	return slices.Compact(names)
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/glamour/v2/ansi"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -95,7 +94,7 @@ func (ts *typesetter) block(n ast.Node, src []byte, width int) []line {
 // its level.
 func (ts *typesetter) heading(n *ast.Heading, src []byte, width int, title bool) []line {
 	cfg := &ts.th.cfg
-	levels := [...]ansi.StyleBlock{cfg.H1, cfg.H2, cfg.H3, cfg.H4, cfg.H5, cfg.H6}
+	levels := [...]StyleBlock{cfg.H1, cfg.H2, cfg.H3, cfg.H4, cfg.H5, cfg.H6}
 	h := levels[min(max(n.Level, 1), 6)-1]
 	if title {
 		h = cfg.H1
@@ -144,7 +143,7 @@ func (ts *typesetter) list(n *ast.List, src []byte, width int) []line {
 	i := 0
 	for it := n.FirstChild(); it != nil; it, i = it.NextSibling(), i+1 {
 		var marker string
-		var st ansi.StylePrimitive
+		var st StylePrimitive
 		switch {
 		case taskOf(it) != noTask:
 			marker, st = cfg.Task.Unticked, merge(ts.th.base, cfg.Task.StylePrimitive)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"charm.land/glamour/v2/ansi"
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	chromastyles "github.com/alecthomas/chroma/v2/styles"
@@ -35,7 +34,7 @@ func (h *highlighter) load() {
 	if cb.Chroma != nil {
 		c := cb.Chroma
 		entries := chroma.StyleEntries{}
-		for tt, p := range map[chroma.TokenType]ansi.StylePrimitive{
+		for tt, p := range map[chroma.TokenType]StylePrimitive{
 			chroma.Text: c.Text, chroma.Error: c.Error, chroma.Comment: c.Comment,
 			chroma.CommentPreproc: c.CommentPreproc, chroma.Keyword: c.Keyword,
 			chroma.KeywordReserved: c.KeywordReserved, chroma.KeywordNamespace: c.KeywordNamespace,
@@ -67,7 +66,7 @@ func (h *highlighter) load() {
 }
 
 // chromaEntry writes a glamour style primitive in chroma's style syntax.
-func chromaEntry(p ansi.StylePrimitive) string {
+func chromaEntry(p StylePrimitive) string {
 	var f []string
 	if p.Color != nil {
 		f = append(f, *p.Color)

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/glamour/v2/ansi"
 	"github.com/yuin/goldmark/ast"
 
 	"shovel/deck"
@@ -179,7 +178,7 @@ func (ts *typesetter) gutter(rows []codeRow, a codeAttrs, base string) []codeRow
 		return rows
 	}
 	digits := len(strconv.Itoa(len(rows)))
-	faint := ts.th.sgr(merge(ts.th.base, ansi.StylePrimitive{Faint: &yes}))
+	faint := ts.th.sgr(merge(ts.th.base, StylePrimitive{Faint: &yes}))
 	out := make([]codeRow, len(rows))
 	for i, r := range rows {
 		var g codeRow

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"charm.land/glamour/v2/ansi"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
@@ -58,19 +57,19 @@ type inliner struct {
 }
 
 // inlines returns the pieces of n's inline children, styled from st.
-func (ts *typesetter) inlines(n ast.Node, src []byte, st ansi.StylePrimitive) ([]piece, task) {
+func (ts *typesetter) inlines(n ast.Node, src []byte, st StylePrimitive) ([]piece, task) {
 	in := inliner{th: ts.th, sgrs: &ts.sgrs, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
 	in.walk(n, st)
 	return in.out, in.task
 }
 
-func (in *inliner) text(s string, st ansi.StylePrimitive) {
+func (in *inliner) text(s string, st StylePrimitive) {
 	if s != "" {
 		in.out = append(in.out, piece{text: transform(st, s), sgr: in.sgrs.sgr(st)})
 	}
 }
 
-func (in *inliner) deco(s string, st ansi.StylePrimitive, kind pieceKind) {
+func (in *inliner) deco(s string, st StylePrimitive, kind pieceKind) {
 	if s = oneLine(s); s != "" {
 		in.out = append(in.out, piece{text: s, sgr: in.sgrs.sgr(st), kind: kind})
 	}
@@ -79,7 +78,7 @@ func (in *inliner) deco(s string, st ansi.StylePrimitive, kind pieceKind) {
 // element renders an inline element with style child the way glamour does:
 // block prefix/suffix in the parent's style, prefix/suffix and content in
 // the element's own.
-func (in *inliner) element(parent, child ansi.StylePrimitive, content func(ansi.StylePrimitive)) {
+func (in *inliner) element(parent, child StylePrimitive, content func(StylePrimitive)) {
 	st := merge(parent, child)
 	in.deco(child.BlockPrefix, parent, pPrefix)
 	in.deco(child.Prefix, st, pPrefix)
@@ -88,7 +87,7 @@ func (in *inliner) element(parent, child ansi.StylePrimitive, content func(ansi.
 	in.deco(child.BlockSuffix, parent, pSuffix)
 }
 
-func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
+func (in *inliner) walk(n ast.Node, st StylePrimitive) {
 	cfg := &in.th.cfg
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -102,7 +101,7 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 		case *ast.String:
 			in.text(string(c.Value), st)
 		case *ast.CodeSpan:
-			in.element(st, cfg.Code.StylePrimitive, func(s ansi.StylePrimitive) {
+			in.element(st, cfg.Code.StylePrimitive, func(s StylePrimitive) {
 				in.text(deck.PlainText(c, in.src), s)
 			})
 		case *ast.Emphasis:
@@ -110,21 +109,21 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 			if c.Level >= 2 {
 				child = cfg.Strong
 			}
-			in.element(st, child, func(s ansi.StylePrimitive) { in.walk(c, s) })
+			in.element(st, child, func(s StylePrimitive) { in.walk(c, s) })
 		case *east.Strikethrough:
-			in.element(st, cfg.Strikethrough, func(s ansi.StylePrimitive) { in.walk(c, s) })
+			in.element(st, cfg.Strikethrough, func(s StylePrimitive) { in.walk(c, s) })
 		case *ast.Link:
-			in.element(st, cfg.LinkText, func(s ansi.StylePrimitive) { in.walk(c, s) })
+			in.element(st, cfg.LinkText, func(s StylePrimitive) { in.walk(c, s) })
 			if in.refs != nil {
 				in.ref(linkRef(c, in.src), st)
 			} else {
 				in.url(string(c.Destination), deck.PlainText(c, in.src), st)
 			}
 		case *ast.AutoLink:
-			in.element(st, cfg.Link, func(s ansi.StylePrimitive) { in.glued(string(c.URL(in.src)), s) })
+			in.element(st, cfg.Link, func(s StylePrimitive) { in.glued(string(c.URL(in.src)), s) })
 		case *ast.Image:
 			alt := deck.PlainText(c, in.src)
-			in.element(st, cfg.ImageText, func(s ansi.StylePrimitive) {
+			in.element(st, cfg.ImageText, func(s StylePrimitive) {
 				f := cfg.ImageText.Format
 				if f == "" {
 					f = "{{.text}}"
@@ -156,18 +155,18 @@ func (in *inliner) walk(n ast.Node, st ansi.StylePrimitive) {
 
 // url shows a link's destination after its text, as glamour does: a
 // terminal slide cannot be clicked, and export needs the address.
-func (in *inliner) url(dest, text string, st ansi.StylePrimitive) {
+func (in *inliner) url(dest, text string, st StylePrimitive) {
 	if dest == "" || dest == text || strings.HasPrefix(dest, "#") {
 		return
 	}
 	in.out = append(in.out, piece{text: " ", sgr: in.sgrs.sgr(st)})
-	in.element(st, in.th.cfg.Link, func(s ansi.StylePrimitive) { in.glued(dest, s) })
+	in.element(st, in.th.cfg.Link, func(s StylePrimitive) { in.glued(dest, s) })
 }
 
 // ref shows the number of dest in a handout's reference list, glued to
 // the text before it: "shovel [1]", or "财报[1]" after Chinese, which
 // takes no space.
-func (in *inliner) ref(dest string, st ansi.StylePrimitive) {
+func (in *inliner) ref(dest string, st StylePrimitive) {
 	n := in.refs.num[dest]
 	if n == 0 {
 		return
@@ -184,7 +183,7 @@ func (in *inliner) ref(dest string, st ansi.StylePrimitive) {
 	in.deco(sep+"["+strconv.Itoa(n)+"]", st, pSuffix)
 }
 
-func (in *inliner) glued(s string, st ansi.StylePrimitive) {
+func (in *inliner) glued(s string, st StylePrimitive) {
 	if s != "" {
 		in.out = append(in.out, piece{text: s, sgr: in.sgrs.sgr(st), glue: true})
 	}

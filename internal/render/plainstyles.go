@@ -1,13 +1,17 @@
 package render
 
-import (
-	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
-)
-
 // MonoTheme is the theme for a terminal without colour (NO_COLOR): bold,
 // italic, underline, reverse and dim only.
 const MonoTheme = "mono"
+
+// The built-in glamour styles shovel's own code names.
+const (
+	asciiStyle      = "ascii"
+	darkStyle       = "dark"
+	lightStyle      = "light"
+	nottyStyle      = "notty"
+	tokyoNightStyle = "tokyo-night"
+)
 
 // The two styles below are shovel's own, not glamour's: glamour's notty
 // style shows Markdown's markers (# heading, **bold**, `code`), which read
@@ -16,9 +20,9 @@ const MonoTheme = "mono"
 // plainStyle is "notty": text only, no escape sequences, no Markdown
 // markers. Headings are set off by a rule under them (theme.headingRule);
 // tables are box-drawn like every other theme's.
-func plainStyle() ansi.StyleConfig {
-	c := *styles.DefaultStyles[styles.NoTTYStyle]
-	for _, h := range []*ansi.StyleBlock{&c.H1, &c.H2, &c.H3, &c.H4, &c.H5, &c.H6} {
+func plainStyle() StyleConfig {
+	c, _ := builtinStyle(nottyStyle)
+	for _, h := range []*StyleBlock{&c.H1, &c.H2, &c.H3, &c.H4, &c.H5, &c.H6} {
 		h.Prefix, h.Suffix = "", ""
 	}
 	c.Emph.BlockPrefix, c.Emph.BlockSuffix = "", ""
@@ -34,18 +38,18 @@ func plainStyle() ansi.StyleConfig {
 // monochrome terminal has, and never a colour. The title is reversed, other
 // headings bold (and underlined at level 2), code spans reversed, links
 // underlined and their addresses dim.
-func monoStyle() ansi.StyleConfig {
+func monoStyle() StyleConfig {
 	c := plainStyle()
 	on := ptr(true)
-	c.H1.StylePrimitive = ansi.StylePrimitive{Prefix: " ", Suffix: " ", Bold: on, Inverse: on}
-	c.H2.StylePrimitive = ansi.StylePrimitive{Bold: on, Underline: on}
-	for _, h := range []*ansi.StyleBlock{&c.H3, &c.H4, &c.H5, &c.H6} {
-		h.StylePrimitive = ansi.StylePrimitive{Bold: on}
+	c.H1.StylePrimitive = StylePrimitive{Prefix: " ", Suffix: " ", Bold: on, Inverse: on}
+	c.H2.StylePrimitive = StylePrimitive{Bold: on, Underline: on}
+	for _, h := range []*StyleBlock{&c.H3, &c.H4, &c.H5, &c.H6} {
+		h.StylePrimitive = StylePrimitive{Bold: on}
 	}
 	c.Emph.Italic = on
 	c.Strong.Bold = on
 	c.Strikethrough.CrossedOut = on
-	c.Code.StylePrimitive = ansi.StylePrimitive{Prefix: " ", Suffix: " ", Inverse: on}
+	c.Code.StylePrimitive = StylePrimitive{Prefix: " ", Suffix: " ", Inverse: on}
 	c.LinkText.Underline = on
 	c.Link.Faint = on
 	c.ImageText.Faint = on

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
 	xansi "github.com/charmbracelet/x/ansi"
 )
@@ -16,7 +14,7 @@ import (
 // from it. Colours and decorations all come from glamour's StyleConfig, so
 // glamour's built-in styles and glamour style JSON files both work.
 type theme struct {
-	cfg ansi.StyleConfig
+	cfg StyleConfig
 	// plain themes (notty, ascii) never emit escape sequences: export
 	// writes their output to files.
 	plain bool
@@ -24,9 +22,9 @@ type theme struct {
 	// cannot set off by bold or colour.
 	ruledHeadings bool
 	// base is the style of body text.
-	base ansi.StylePrimitive
+	base StylePrimitive
 
-	sgrCache sync.Map // ansi.StylePrimitive → string
+	sgrCache sync.Map // StylePrimitive → string
 }
 
 // NoColor reports whether the user asked for no colour through the
@@ -41,31 +39,31 @@ func NoColor(getenv func(string) string) bool { return getenv("NO_COLOR") != "" 
 func loadTheme(name string) (*theme, error) {
 	switch name {
 	case "", "auto":
-		name = styles.DarkStyle
+		name = darkStyle
 	}
 	switch name {
-	case styles.NoTTYStyle:
+	case nottyStyle:
 		th := newTheme(plainStyle(), true)
 		th.ruledHeadings = true
 		return th, nil
 	case MonoTheme:
 		return newTheme(monoStyle(), false), nil
 	}
-	if cfg, ok := styles.DefaultStyles[name]; ok {
-		return newTheme(*cfg, name == styles.AsciiStyle), nil
+	if cfg, ok := builtinStyle(name); ok {
+		return newTheme(cfg, name == asciiStyle), nil
 	}
 	data, err := readThemeFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	var cfg ansi.StyleConfig
+	var cfg StyleConfig
 	if err := json.Unmarshal(data, &cfg); err != nil {
 		return nil, fmt.Errorf("theme %s: not a glamour style file: %w", name, err)
 	}
 	return newTheme(cfg, false), nil
 }
 
-func newTheme(cfg ansi.StyleConfig, plain bool) *theme {
+func newTheme(cfg StyleConfig, plain bool) *theme {
 	defuse(&cfg)
 	t := &theme{cfg: cfg, plain: plain}
 	t.base = colours(merge(merge(colours(cfg.Document.StylePrimitive), cfg.Paragraph.StylePrimitive), cfg.Text))
@@ -74,7 +72,7 @@ func newTheme(cfg ansi.StyleConfig, plain bool) *theme {
 
 // merge cascades child over parent the way glamour does: set attributes of
 // child win; prefixes and suffixes are the child's own.
-func merge(parent, child ansi.StylePrimitive) ansi.StylePrimitive {
+func merge(parent, child StylePrimitive) StylePrimitive {
 	s := parent
 	s.BlockPrefix, s.BlockSuffix, s.Prefix, s.Suffix, s.Format = child.BlockPrefix, child.BlockSuffix, child.Prefix, child.Suffix, child.Format
 	set := func(dst **bool, v *bool) {
@@ -104,14 +102,14 @@ func merge(parent, child ansi.StylePrimitive) ansi.StylePrimitive {
 
 // colours keeps only the attributes of p that style text, so that a block's
 // prefixes do not leak into the elements inside it.
-func colours(p ansi.StylePrimitive) ansi.StylePrimitive {
+func colours(p StylePrimitive) StylePrimitive {
 	p.BlockPrefix, p.BlockSuffix, p.Prefix, p.Suffix, p.Format = "", "", "", "", ""
 	return p
 }
 
 // sgr returns the escape sequence that switches on style p, or "" when p
 // sets nothing or the theme is plain.
-func (t *theme) sgr(p ansi.StylePrimitive) string {
+func (t *theme) sgr(p StylePrimitive) string {
 	if t.plain {
 		return ""
 	}
@@ -168,7 +166,7 @@ func colour(s *string) xansi.Color {
 }
 
 // transform applies a style's letter case to s.
-func transform(p ansi.StylePrimitive, s string) string {
+func transform(p StylePrimitive, s string) string {
 	switch {
 	case p.Upper != nil && *p.Upper:
 		return strings.ToUpper(s)

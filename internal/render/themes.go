@@ -7,12 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"syscall"
-
-	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 
 	"shovel/deck"
 )
@@ -40,13 +37,13 @@ const maxThemeFile = 1 << 20
 // presentermThemes maps presenterm's built-in themes onto the nearest
 // built-in style.
 var presentermThemes = map[string]string{
-	"catppuccin-latte": styles.LightStyle, "catppuccin-frappe": styles.DarkStyle,
-	"catppuccin-macchiato": styles.DarkStyle, "catppuccin-mocha": styles.DarkStyle,
-	"tokyonight-storm": styles.TokyoNightStyle, "tokyonight-moon": styles.TokyoNightStyle,
-	"tokyonight-night": styles.TokyoNightStyle, "tokyonight-day": styles.LightStyle,
-	"gruvbox-dark": styles.DarkStyle, "terminal-dark": styles.DarkStyle, "terminal-light": styles.LightStyle,
-	"rose-pine": styles.DarkStyle, "rose-pine-moon": styles.DarkStyle, "rose-pine-dawn": styles.LightStyle,
-	"solarized-dark": styles.DarkStyle, "solarized-light": styles.LightStyle,
+	"catppuccin-latte": lightStyle, "catppuccin-frappe": darkStyle,
+	"catppuccin-macchiato": darkStyle, "catppuccin-mocha": darkStyle,
+	"tokyonight-storm": tokyoNightStyle, "tokyonight-moon": tokyoNightStyle,
+	"tokyonight-night": tokyoNightStyle, "tokyonight-day": lightStyle,
+	"gruvbox-dark": darkStyle, "terminal-dark": darkStyle, "terminal-light": lightStyle,
+	"rose-pine": darkStyle, "rose-pine-moon": darkStyle, "rose-pine-dawn": lightStyle,
+	"solarized-dark": darkStyle, "solarized-light": lightStyle,
 }
 
 // otherThemes names the tools whose built-in theme names shovel cannot show.
@@ -60,8 +57,8 @@ var otherThemes = map[string]string{"default": deck.ToolMarp, "gaia": deck.ToolM
 // file of at most 1 MiB holding a glamour style; anything else is an error.
 func ResolveTheme(d *deck.Deck, flag string, noColor bool) ThemeChoice {
 	if noColor {
-		if strings.TrimSpace(flag) == styles.NoTTYStyle {
-			return ThemeChoice{Name: styles.NoTTYStyle}
+		if strings.TrimSpace(flag) == nottyStyle {
+			return ThemeChoice{Name: nottyStyle}
 		}
 		return ThemeChoice{Name: MonoTheme}
 	}
@@ -83,7 +80,7 @@ func ResolveTheme(d *deck.Deck, flag string, noColor bool) ThemeChoice {
 	switch {
 	case name == "" || name == "auto":
 		return ThemeChoice{Name: "auto"}
-	case styles.DefaultStyles[name] != nil || name == MonoTheme:
+	case isBuiltinStyle(name) || name == MonoTheme:
 		return ThemeChoice{Name: name}
 	case presentermThemes[name] != "":
 		c = fallback("theme %q is presenterm's; shown in the nearest built-in style, %q", name, presentermThemes[name])
@@ -109,7 +106,7 @@ func ResolveTheme(d *deck.Deck, flag string, noColor bool) ThemeChoice {
 	if ext := strings.ToLower(filepath.Ext(path)); ext == ".yaml" || ext == ".yml" {
 		return fallback("theme file %s is presenterm's; shovel reads glamour style JSON files, so the default theme is used", name)
 	}
-	var cfg ansi.StyleConfig
+	var cfg StyleConfig
 	if err := json.Unmarshal(data, &cfg); err != nil {
 		c.Diagnostics = deck.Diagnostics{{Pos: at, Severity: deck.Error,
 			Message: fmt.Sprintf("theme %s: not a glamour style file: %v", name, err)}}
@@ -119,13 +116,14 @@ func ResolveTheme(d *deck.Deck, flag string, noColor bool) ThemeChoice {
 }
 
 func builtinNames() string {
-	var names []string
-	for n := range styles.DefaultStyles {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return strings.Join(append(names, MonoTheme, "auto"), ", ")
+	return strings.Join(append(BuiltinStyles(), MonoTheme, "auto"), ", ")
 }
+
+// BuiltinStyles are the names of glamour's built-in styles, sorted; shovel
+// has them without glamour (see stylecfg.go).
+func BuiltinStyles() []string { return slices.Clone(builtinStyleNames[:]) }
+
+func isBuiltinStyle(name string) bool { return slices.Contains(builtinStyleNames[:], name) }
 
 // Err is the first error of the choice, or nil.
 func (c ThemeChoice) Err() error {
