@@ -105,10 +105,19 @@ func generate(version, licence string) ([]byte, error) {
 		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn %s(), true\n", n, funcName(n))
 	}
 	b.WriteString("\t}\n\treturn StyleConfig{}, false\n}\n")
+	written := map[string]string{} // a style's literal → the function that returns it
 	for _, n := range names {
-		fmt.Fprintf(&b, "\nfunc %s() StyleConfig {\n\treturn ", funcName(n))
-		if err := literal(&b, reflect.ValueOf(*styles.DefaultStyles[n])); err != nil {
+		var lit bytes.Buffer
+		if err := literal(&lit, reflect.ValueOf(*styles.DefaultStyles[n])); err != nil {
 			return nil, fmt.Errorf("style %s: %w", n, err)
+		}
+		fmt.Fprintf(&b, "\nfunc %s() StyleConfig {\n\treturn ", funcName(n))
+		if same, ok := written[lit.String()]; ok {
+			// glamour's notty is its ascii: say so rather than repeat it.
+			fmt.Fprintf(&b, "%s()", same)
+		} else {
+			b.Write(lit.Bytes())
+			written[lit.String()] = funcName(n)
 		}
 		b.WriteString("\n}\n")
 	}
