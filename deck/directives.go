@@ -1,7 +1,6 @@
 package deck
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -35,7 +34,17 @@ var knownDirectives = []string{dirPause, dirEndSlide, dirTime, dirAlignment, dir
 	dirColumnLayout, dirColumn, dirResetLayout, dirSkipSlide, dirNoFooter, dirInclude, dirSpeakerNote, "notes",
 	dirStop, dirIncrementalLists, dirNewLines}
 
-var directiveName = regexp.MustCompile(`^[A-Za-z][A-Za-z_-]*$`)
+// isDirectiveName reports whether name is a letter followed by letters,
+// '_' and '-' (a function, not a regexp compiled at start-up).
+func isDirectiveName(name string) bool {
+	for i, r := range name {
+		letter := r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
+		if !letter && (i == 0 || r != '_' && r != '-') {
+			return false
+		}
+	}
+	return name != ""
+}
 
 // comments reads an HTML block made only of comments into items. It
 // returns ok=false when the block holds other HTML, which is content.
@@ -81,7 +90,7 @@ func (l *loader) directive(body string, pos Pos) (item, bool) {
 	t := strings.TrimSpace(body)
 	name, value, hasValue := strings.Cut(t, ":")
 	name = strings.TrimSpace(name)
-	if !directiveName.MatchString(name) {
+	if !isDirectiveName(name) {
 		return item{}, false
 	}
 	key := strings.ReplaceAll(strings.ToLower(name), "-", "_")

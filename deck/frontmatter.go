@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -34,7 +35,7 @@ func splitFrontMatter(text string) (yamlText string, lines int, ok, unterminated
 	return "", 0, false, true
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
 
 // frontMatter is what the front matter says beyond Meta: the settings other
 // presentation tools keep there, which decide how the deck is read.
@@ -57,11 +58,11 @@ func parseMeta(file, src string, line0 int) (Meta, frontMatter, []Diagnostic) {
 	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		p := at(1, 1)
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if m := yamlLine().FindStringSubmatch(msg); m != nil {
 			if l, err := strconv.Atoi(m[1]); err == nil {
 				p = at(l, 1)
 			}
-			msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
+			msg = strings.TrimSpace(yamlLine().ReplaceAllString(msg, ""))
 			msg = strings.TrimPrefix(msg, ": ")
 		}
 		return meta, fm, []Diagnostic{{Pos: p, Severity: Error, Message: "malformed front matter: " + msg}}
@@ -357,7 +358,7 @@ func ParseDuration(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q has no unit; write %ss or %sm", s, s, s)
 	}
 	d, err := time.ParseDuration(strings.ReplaceAll(s, " ", ""))
-	if err != nil && strings.Contains(err.Error(), "invalid duration") && durationDigits.MatchString(s) {
+	if err != nil && strings.Contains(err.Error(), "invalid duration") && durationDigits(s) {
 		return 0, tooLong(s) // time.ParseDuration's overflow
 	}
 	if err != nil || d < 0 {
@@ -371,7 +372,9 @@ func ParseDuration(s string) (time.Duration, error) {
 // overflowing.
 const MaxDuration = 24 * time.Hour
 
-var durationDigits = regexp.MustCompile(`^[0-9. hmsuµn]+$`)
+// durationDigits reports whether s has only the characters of a Go
+// duration ("1h 30m" with a space is one).
+func durationDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789. hmsuµn") == "" }
 
 func tooLong(s string) error { return fmt.Errorf("%q is longer than %v", s, MaxDuration) }
 

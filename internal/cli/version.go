@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"sync"
 
 	"github.com/spf13/cobra"
 )
@@ -39,7 +40,9 @@ func buildVersion() string {
 
 // pseudoVersion matches the versions the go command makes up for
 // untagged commits, such as v0.0.0-20261202172057-9eb484c3e8f1.
-var pseudoVersion = regexp.MustCompile(`[-.](0\.)?\d{14}-[0-9a-f]{12}(\+dirty)?$`)
+var pseudoVersion = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[-.](0\.)?\d{14}-[0-9a-f]{12}(\+dirty)?$`)
+})
 
 // describeBuild says what the build info tells of the version: a tagged
 // release as the module version; else the VCS revision and commit time,
@@ -64,7 +67,7 @@ func describeBuild(bi *debug.BuildInfo) string {
 	}
 	v := bi.Main.Version
 	known := v != "" && v != "(devel)"
-	if known && !pseudoVersion.MatchString(v) {
+	if known && !pseudoVersion().MatchString(v) {
 		return v // a release; the go command adds +dirty itself
 	}
 	if rev != "" {
