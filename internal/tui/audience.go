@@ -29,6 +29,9 @@ type audienceView struct {
 	showFoot bool
 	foot     footer
 	scroll   int
+	// feet remembers the footer line and its parts: View runs after
+	// every message, while the footer changes with the slide at most.
+	feet footCache
 }
 
 func (v *audienceView) SetSize(w, h int) {
@@ -121,33 +124,93 @@ func (v *audienceView) scrollHint() string {
 // footerLine: title (or a message) on the left; the scroll hint, step,
 // slide number and a progress bar on the right.
 func (v *audienceView) footerLine() string {
+	hint := ""
+	if v.overflow() {
+		hint = v.scrollHint()
+	}
+	fc := &v.feet
+	k := footKey{foot: v.foot, hint: hint, w: v.w, gen: v.c.Gen}
+	if fc.ok && fc.key == k {
+		return fc.line
+	}
+	if !fc.ok || fc.key.gen != k.gen {
+		*fc = footCache{}
+	}
+	fc.key, fc.ok = k, true
 	st, f := v.c.Styles, v.foot
-	left := " " + st.Footer.Render(f.left)
-	if f.flash != "" {
-		left = " " + st.Flash.Render(f.flash)
+	if !fc.leftOK || fc.leftText != f.left || fc.leftFlash != f.flash {
+		left := " " + st.Footer.Render(f.left)
+		if f.flash != "" {
+			left = " " + st.Flash.Render(f.flash)
+		}
+		fc.left, fc.leftW = left, v.c.width(left)
+		fc.leftText, fc.leftFlash, fc.leftOK = f.left, f.flash, true
 	}
 	var right []string
 	if f.marker != "" {
 		right = append(right, st.Flash.Render(f.marker))
 	}
-	if v.overflow() {
-		right = append(right, st.Flash.Render(v.scrollHint()))
+	if hint != "" {
+		right = append(right, st.Flash.Render(hint))
 	}
 	if f.step != "" {
 		right = append(right, st.FooterDim.Render(f.step))
 	}
 	right = append(right, st.Footer.Render(fmt.Sprintf("%d / %d", f.slide, f.total)))
 	barW := min(12, max(v.w/10, 4))
-	right = append(right, progressBar(v.c, f.slide, f.total, barW)+" ")
-	return v.c.spread(left, strings.Join(right, "  "), v.w)
+	if done := barDone(f.slide, f.total, barW); !fc.barOK || fc.barW != barW || fc.barDone != done {
+		fc.bar, fc.barW, fc.barDone, fc.barOK = progressBar(v.c, f.slide, f.total, barW), barW, done, true
+	}
+	right = append(right, fc.bar+" ")
+	fc.line = spreadWidth(v.c, fc.left, fc.leftW, strings.Join(right, "  "), v.w)
+	return fc.line
+}
+
+// footKey is what the audience footer is built from.
+type footKey struct {
+	foot footer
+	hint string // the scroll hint; "" when the slide fits
+	w    int
+	gen  int // Common.Gen
+}
+
+// footCache is the last footer line, its left part (which changes with
+// the slide's title) and its progress bar (which moves every few slides).
+type footCache struct {
+	key  footKey
+	ok   bool
+	line string
+
+	leftText, leftFlash string
+	left                string
+	leftW               int
+	leftOK              bool
+
+	bar           string
+	barW, barDone int
+	barOK         bool
+}
+
+// spreadWidth is c.spread(left, right, w) for a left whose width lw is
+// known.
+func spreadWidth(c *Common, left string, lw int, right string, w int) string {
+	rw := c.width(right)
+	if rw >= w || w-rw-1 <= 0 || lw > w-rw-1 {
+		return c.spread(left, right, w)
+	}
+	return left + strings.Repeat(" ", max(w-lw-rw, 0)) + right
+}
+
+func barDone(n, total, w int) int {
+	if total > 0 {
+		return (n*w + total/2) / total
+	}
+	return w
 }
 
 func progressBar(c *Common, n, total, w int) string {
 	st := c.Styles
-	done := w
-	if total > 0 {
-		done = (n*w + total/2) / total
-	}
+	done := barDone(n, total, w)
 	return st.BarDone.Render(c.fill("━", done)) + st.BarLeft.Render(c.fill("─", w-done))
 }
 

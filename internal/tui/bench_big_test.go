@@ -51,3 +51,32 @@ func BenchmarkKeyBigDeck(b *testing.B) {
 		_ = h.m.View()
 	}
 }
+
+// BenchmarkKeyBigDeckCold is all the work inside shovel for one key press
+// on the 1,000-slide deck at 120x40, as the program does it: Update with
+// "next" and View, then the commands Update returned, each message they
+// bring back to Update and a View after each. The commands typeset the
+// slide one more key press away, which no earlier press rendered: the
+// neighbour render every key press in a talk pays for.
+func BenchmarkKeyBigDeckCold(b *testing.B) {
+	d, err := deck.Parse("big.md", []byte(bigDeckSrc(1000)))
+	if err != nil || len(d.Slides) != 1000 {
+		b.Fatal(err)
+	}
+	var h *harness
+	fresh := func() {
+		h = newHarness(b, d, 120, 40, func(o *Options) { o.Theme = "dark" })
+		h.viewEach = true
+	}
+	fresh()
+	next := keyMsg("right")
+	b.ReportAllocs()
+	for b.Loop() {
+		if h.m.pos.Slide >= len(d.Slides)-2 {
+			b.StopTimer()
+			fresh()
+			b.StartTimer()
+		}
+		h.send(next)
+	}
+}

@@ -24,7 +24,14 @@ type Common struct {
 	// Now is the clock; tests inject a fixed one.
 	Now func() time.Time
 	Log *slog.Logger
+	// Gen counts changes of Styles and Cells (setStyles, setCells), so
+	// that views can cache what they build from them.
+	Gen int
 }
+
+func (c *Common) setStyles(s Styles) { c.Styles = s; c.Gen++ }
+
+func (c *Common) setCells(m render.Measurer) { c.Cells = m; c.Gen++ }
 
 // Styles are the looks of everything that is not slide content (the
 // renderer styles that): footer, banners, overlays, presenter panes.

@@ -67,6 +67,8 @@ type harness struct {
 	m     *Model
 	clock *clock
 	quit  bool
+	// viewEach calls View after every Update, as the program does.
+	viewEach bool
 }
 
 func newHarness(t testing.TB, d *deck.Deck, w, h int, mutate ...func(*Options)) *harness {
@@ -95,6 +97,9 @@ func newHarness(t testing.TB, d *deck.Deck, w, h int, mutate ...func(*Options)) 
 func (h *harness) send(msgs ...tea.Msg) *harness {
 	for _, msg := range msgs {
 		_, cmd := h.m.Update(msg)
+		if h.viewEach {
+			_ = h.m.View()
+		}
 		h.run(cmd)
 	}
 	return h

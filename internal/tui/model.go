@@ -224,7 +224,7 @@ func (m *Model) renderFirstPages() {
 // setTheme switches the chrome styles and, if a deck is loaded, the renderer.
 func (m *Model) setTheme(theme string) error {
 	m.theme = theme
-	m.c.Styles = NewStyles(theme)
+	m.c.setStyles(NewStyles(theme))
 	m.help.build()
 	if m.deck == nil {
 		return nil
@@ -259,7 +259,7 @@ func (m *Model) setRenderer() error {
 		return err
 	}
 	m.r = r
-	m.c.Cells = r.Measurer()
+	m.c.setCells(r.Measurer())
 	m.help.build() // its key column is measured with the new rules
 	m.gen++
 	m.cache = newPageCache(m.gen)
