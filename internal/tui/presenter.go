@@ -47,6 +47,24 @@ type presenterView struct {
 	notes       []string
 	scroll      int // of the current slide
 	notesScroll int
+	// body is the rows between header and status line, kept while what
+	// they show is the same: the clock ticks every second, the slides
+	// and notes change with a key press.
+	body struct {
+		key  presenterBodyKey
+		ok   bool
+		rows string
+	}
+}
+
+// presenterBodyKey is what the presenter view's body is built from.
+type presenterBodyKey struct {
+	cur, next, notes    *render.Page
+	nextLabel           string
+	scroll, notesScroll int
+	w, h                int
+	match               string
+	gen                 int // Common.Gen
 }
 
 func (v *presenterView) SetSize(w, h int) {
@@ -96,20 +114,29 @@ func (v *presenterView) scrollNotesPage(dir int) {
 }
 
 func (v *presenterView) View() string {
+	return v.header() + "\n" + v.bodyRows() + "\n" + v.statusLine()
+}
+
+// bodyRows is the current slide beside the next one and the notes.
+func (v *presenterView) bodyRows() string {
+	k := presenterBodyKey{cur: v.d.cur, next: v.d.next, notes: v.d.notes, nextLabel: v.d.nextLabel,
+		scroll: v.scroll, notesScroll: v.notesScroll, w: v.w, h: v.h, match: v.c.Match, gen: v.c.Gen}
+	if v.body.ok && v.body.key == k {
+		return v.body.rows
+	}
 	st := v.c.Styles
 	lw, rw := presenterWidths(v.w)
 	body := v.bodyHeight()
 	left := placePage(v.c, pageLines(v.d.cur), v.d.cur, lw, body, v.scroll)
 	right := v.rightColumn(rw, body)
 	gutter := st.Rule.Render(v.c.fixed(" │ ", 3)) // │ is 2 cells under ambiguous_width: 2
-	rows := make([]string, 0, v.h)
-	rows = append(rows, v.header())
+	rows := make([]string, 0, body)
 	for i := 0; i < body; i++ {
 		l := left[i]
 		rows = append(rows, l+strings.Repeat(" ", max(lw-v.c.width(l), 0))+gutter+right[i])
 	}
-	rows = append(rows, v.statusLine())
-	return strings.Join(rows, "\n")
+	v.body.key, v.body.ok, v.body.rows = k, true, strings.Join(rows, "\n")
+	return v.body.rows
 }
 
 func (v *presenterView) header() string {
