@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
 
 	"shovel/internal/atomicfile"
 )
@@ -44,17 +43,15 @@ func writeManPages(root *cobra.Command, dir string) (int, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
-	header := &doc.GenManHeader{Title: strings.ToUpper(root.Name()), Section: "1", Source: "shovel " + buildVersion(), Manual: "shovel manual"}
+	source := "shovel " + buildVersion()
 	n := 0
 	var walk func(*cobra.Command) error
 	walk = func(c *cobra.Command) error {
 		if c != root && (!c.IsAvailableCommand() || c.IsAdditionalHelpTopicCommand()) {
 			return nil
 		}
-		c.DisableAutoGenTag = true // the same commands give the same pages
 		name := strings.ReplaceAll(c.CommandPath(), " ", "-") + ".1"
-		h := *header // GenMan fills in the title of each page
-		if err := atomicfile.Write(filepath.Join(dir, name), func(w io.Writer) error { return doc.GenMan(c, &h, w) }); err != nil {
+		if err := atomicfile.Write(filepath.Join(dir, name), func(w io.Writer) error { return manPage(w, c, source) }); err != nil {
 			return err
 		}
 		n++

@@ -16,16 +16,16 @@ func TestManPages(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	want := map[string]string{
-		"shovel.1":             "\\fB--start\\fP",
-		"shovel-present.1":     "\\fB--presenter\\fP",
-		"shovel-export.1":      "\\fB--format\\fP",
-		"shovel-lint.1":        "\\fB--strict\\fP",
+		"shovel.1":             "\\fB\\-\\-start\\fP",
+		"shovel-present.1":     "\\fB\\-\\-presenter\\fP",
+		"shovel-export.1":      "\\fB\\-\\-format\\fP",
+		"shovel-lint.1":        "\\fB\\-\\-strict\\fP",
 		"shovel-version.1":     "version",
 		"shovel-completion.1":  "powershell",
 		"shovel-man.1":         "man pages",
-		"shovel-follow.1":      "\\fB--session\\fP",
-		"shovel-rehearse.1":    "\\fB--no-save\\fP",
-		"shovel-report.1":      "\\fB--budgets\\fP",
+		"shovel-follow.1":      "\\fB\\-\\-session\\fP",
+		"shovel-rehearse.1":    "\\fB\\-\\-no\\-save\\fP",
+		"shovel-report.1":      "\\fB\\-\\-budgets\\fP",
 		"shovel-config.1":      "config.yaml",
 		"shovel-config-path.1": "settings file",
 		"shovel-config-init.1": "never overwrites",
@@ -48,5 +48,20 @@ func TestManPages(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), fmt.Sprintf("wrote %d man pages", len(want))) {
 		t.Errorf("stderr %q", errOut)
+	}
+}
+
+// Text that roff would read as requests or escapes is escaped.
+func TestRoffEscapes(t *testing.T) {
+	for in, want := range map[string]string{
+		`.start`:         `\&.start`,
+		`'quoted'`:       `\&'quoted'`,
+		`C:\path`:        `C:\epath`,
+		"--flag and a-b": `\-\-flag and a\-b`,
+		"plain 中文":       "plain 中文",
+	} {
+		if got := roffLine(in); got != want {
+			t.Errorf("roffLine(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
