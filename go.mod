@@ -48,3 +48,5 @@ require (
 replace charm.land/bubbletea/v2 => ./third_party/bubbletea
 
 replace charm.land/lipgloss/v2 => ./third_party/lipgloss
+
+replace github.com/alecthomas/chroma/v2 => ./third_party/chroma
