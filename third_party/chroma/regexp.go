@@ -272,10 +272,41 @@ type RegexLexer struct {
 	rules          map[string][]*CompiledRule
 	fetchRulesFunc func() (Rules, error)
 	compileOnce    sync.Once
+	lazy           *lazyXMLLexer // shovel: set by MustNewLazyXMLLexer: config, analyser and rules come from the file on first use
+}
+
+// shovel: lazyXMLLexer is what MustNewLazyXMLLexer defers: reading the
+// lexer's XML file. configSet records a SetConfig made before that, which
+// the file's config must not overwrite.
+type lazyXMLLexer struct {
+	once      sync.Once
+	load      func() (*RegexLexer, error)
+	configSet bool
+}
+
+// shovel: resolve reads a lazy lexer's XML file once; other lexers have
+// nothing to read. An invalid file panics here, as MustNewXMLLexer would
+// have when the lexer was made.
+func (r *RegexLexer) resolve() {
+	lz := r.lazy
+	if lz == nil {
+		return
+	}
+	lz.once.Do(func() {
+		x, err := lz.load()
+		if err != nil {
+			panic(err)
+		}
+		if !lz.configSet {
+			r.config = x.config
+		}
+		r.analyser = x.analyser
+		r.fetchRulesFunc = x.fetchRulesFunc
+	})
 }
 
 func (r *RegexLexer) String() string {
-	return r.config.Name
+	return r.Config().Name // shovel: Config, which reads a lazy lexer's file
 }
 
 // Rules in the Lexer.
@@ -294,12 +325,14 @@ func (r *RegexLexer) SetRegistry(registry *LexerRegistry) Lexer {
 
 // SetAnalyser sets the analyser function used to perform content inspection.
 func (r *RegexLexer) SetAnalyser(analyser func(text string) float32) Lexer {
+	r.resolve() // shovel: read a lazy lexer's file first, so that its analyser does not replace this one later
 	r.analyser = analyser
 	return r
 }
 
 // AnalyseText scores how likely a fragment of text is to match this lexer, between 0.0 and 1.0.
 func (r *RegexLexer) AnalyseText(text string) float32 {
+	r.resolve() // shovel: a lazy lexer's analyser comes from its file
 	if r.analyser != nil {
 		return r.analyser(text)
 	}
@@ -308,12 +341,16 @@ func (r *RegexLexer) AnalyseText(text string) float32 {
 
 // SetConfig replaces the Config for this Lexer.
 func (r *RegexLexer) SetConfig(config *Config) *RegexLexer {
+	if r.lazy != nil { // shovel: keep this config when a lazy lexer's file is read
+		r.lazy.configSet = true
+	}
 	r.config = config
 	return r
 }
 
 // Config returns the Config for this Lexer.
 func (r *RegexLexer) Config() *Config {
+	r.resolve() // shovel: a lazy lexer's config comes from its file
 	return r.config
 }
 
@@ -396,6 +433,7 @@ func (r *RegexLexer) fetchRules() error {
 }
 
 func (r *RegexLexer) needRules() error {
+	r.resolve() // shovel: a lazy lexer's rules come from its file
 	var err error
 	if r.fetchRulesFunc != nil {
 		r.compileOnce.Do(func() {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync" // shovel: lazy registries
 )
 
 var (
@@ -24,6 +25,7 @@ type LexerRegistry struct {
 	Lexers  Lexers
 	byName  map[string]Lexer
 	byAlias map[string]Lexer
+	lazy    *lazyLexers // shovel: set by NewLazyLexerRegistry
 }
 
 // NewLexerRegistry creates a new LexerRegistry of Lexers.
@@ -34,8 +36,55 @@ func NewLexerRegistry() *LexerRegistry {
 	}
 }
 
+// shovel: lazyLexers is what a lazy registry defers: its first lexers,
+// the lexers registered before it loaded, and what to do after.
+type lazyLexers struct {
+	once    sync.Once
+	mu      sync.Mutex // guards loaded and pending
+	loaded  bool
+	load    func() []Lexer
+	after   func(get func(name string) Lexer)
+	pending []Lexer
+}
+
+// shovel: NewLazyLexerRegistry returns a registry that is filled on first
+// use of any of its methods but Register: with load's lexers, then the
+// lexers registered before that, in order (the same registry as
+// registering all of them eagerly would give); then after runs with a Get
+// that does not load again (load and after must not call the registry's
+// methods). Reading the Lexers field directly does not load.
+func NewLazyLexerRegistry(load func() []Lexer, after func(get func(name string) Lexer)) *LexerRegistry {
+	l := NewLexerRegistry()
+	l.lazy = &lazyLexers{load: load, after: after}
+	return l
+}
+
+// shovel: resolve fills a lazy registry once; others have nothing to do.
+func (l *LexerRegistry) resolve() {
+	lz := l.lazy
+	if lz == nil {
+		return
+	}
+	lz.once.Do(func() {
+		lz.mu.Lock()
+		defer lz.mu.Unlock()
+		for _, lexer := range lz.load() {
+			l.register(lexer)
+		}
+		for _, lexer := range lz.pending {
+			l.register(lexer)
+		}
+		lz.pending = nil
+		if lz.after != nil {
+			lz.after(l.get)
+		}
+		lz.loaded = true
+	})
+}
+
 // Names of all lexers, optionally including aliases.
 func (l *LexerRegistry) Names(withAliases bool) []string {
+	l.resolve() // shovel: every method but Register fills a lazy registry first
 	out := []string{}
 	for _, lexer := range l.Lexers {
 		config := lexer.Config()
@@ -50,6 +99,11 @@ func (l *LexerRegistry) Names(withAliases bool) []string {
 
 // Get a Lexer by name, alias or file extension.
 func (l *LexerRegistry) Get(name string) Lexer {
+	l.resolve() // shovel: fill a lazy registry; get is upstream's Get
+	return l.get(name)
+}
+
+func (l *LexerRegistry) get(name string) Lexer { // shovel: upstream's Get, which a lazy registry's after uses
 	if lexer := l.byName[name]; lexer != nil {
 		return lexer
 	}
@@ -65,11 +119,11 @@ func (l *LexerRegistry) Get(name string) Lexer {
 
 	candidates := PrioritisedLexers{}
 	// Try file extension.
-	if lexer := l.Match("filename." + name); lexer != nil {
+	if lexer := l.match("filename." + name); lexer != nil { // shovel: match, which does not fill a lazy registry
 		candidates = append(candidates, lexer)
 	}
 	// Try exact filename.
-	if lexer := l.Match(name); lexer != nil {
+	if lexer := l.match(name); lexer != nil { // shovel: match
 		candidates = append(candidates, lexer)
 	}
 	if len(candidates) == 0 {
@@ -81,6 +135,7 @@ func (l *LexerRegistry) Get(name string) Lexer {
 
 // MatchMimeType attempts to find a lexer for the given MIME type.
 func (l *LexerRegistry) MatchMimeType(mimeType string) Lexer {
+	l.resolve() // shovel: fill a lazy registry
 	matched := PrioritisedLexers{}
 	for _, l := range l.Lexers {
 		for _, lmt := range l.Config().MimeTypes {
@@ -100,6 +155,11 @@ func (l *LexerRegistry) MatchMimeType(mimeType string) Lexer {
 //
 // Note that this iterates over all file patterns in all lexers, so is not fast.
 func (l *LexerRegistry) Match(filename string) Lexer {
+	l.resolve() // shovel: fill a lazy registry; match is upstream's Match
+	return l.match(filename)
+}
+
+func (l *LexerRegistry) match(filename string) Lexer { // shovel: upstream's Match, which get uses
 	filename = filepath.Base(filename)
 	matched := PrioritisedLexers{}
 	// First, try primary filename matches.
@@ -160,6 +220,7 @@ func (l *LexerRegistry) Match(filename string) Lexer {
 
 // Analyse text content and return the "best" lexer..
 func (l *LexerRegistry) Analyse(text string) Lexer {
+	l.resolve() // shovel: fill a lazy registry
 	var picked Lexer
 	highest := float32(0.0)
 	for _, lexer := range l.Lexers {
@@ -177,6 +238,23 @@ func (l *LexerRegistry) Analyse(text string) Lexer {
 // Register a Lexer with the LexerRegistry. If the lexer is already registered
 // it will be replaced.
 func (l *LexerRegistry) Register(lexer Lexer) Lexer {
+	// shovel: a lazy registry that has not loaded yet keeps the lexer for
+	// its load, which registers it after load's lexers, as registering at
+	// init after the eager load did; Config is not called until then.
+	if lz := l.lazy; lz != nil {
+		lz.mu.Lock()
+		if !lz.loaded {
+			lexer.SetRegistry(l)
+			lz.pending = append(lz.pending, lexer)
+			lz.mu.Unlock()
+			return lexer
+		}
+		lz.mu.Unlock()
+	}
+	return l.register(lexer)
+}
+
+func (l *LexerRegistry) register(lexer Lexer) Lexer { // shovel: upstream's Register, which a lazy registry's load uses
 	lexer.SetRegistry(l)
 	config := lexer.Config()
 

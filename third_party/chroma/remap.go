@@ -1,5 +1,7 @@
 package chroma
 
+import "sync" // shovel: TypeRemappingLexer's table on first use
+
 type remappingLexer struct {
 	lexer  Lexer
 	mapper func(Token) []Token
@@ -66,7 +68,31 @@ type TypeMapping []struct {
 //	lexer = TypeRemappingLexer(lexer, mapping)
 func TypeRemappingLexer(lexer Lexer, mapping TypeMapping) Lexer {
 	// Lookup table for fast remapping.
-	lut := map[TokenType]map[string]TokenType{}
+	// shovel: built on first use, not here: the Lisp lexers are made at
+	// init, and their tables of thousands of words took ~1 ms there.
+	var (
+		lut     map[TokenType]map[string]TokenType
+		lutOnce sync.Once
+	)
+	buildLUT := func() {
+		lut = map[TokenType]map[string]TokenType{}
+		remapLUT(lut, mapping)
+	}
+	return RemappingLexer(lexer, func(t Token) []Token {
+		lutOnce.Do(buildLUT) // shovel: the table, on first use
+		if k, ok := lut[t.Type]; ok {
+			if tt, ok := k[t.Value]; ok {
+				t.Type = tt
+			} else if tt, ok := k[""]; ok {
+				t.Type = tt
+			}
+		}
+		return []Token{t}
+	})
+}
+
+// shovel: remapLUT is upstream's loop that filled TypeRemappingLexer's table.
+func remapLUT(lut map[TokenType]map[string]TokenType, mapping TypeMapping) {
 	for _, rt := range mapping {
 		km, ok := lut[rt.From]
 		if !ok {
@@ -81,14 +107,4 @@ func TypeRemappingLexer(lexer Lexer, mapping TypeMapping) Lexer {
 			}
 		}
 	}
-	return RemappingLexer(lexer, func(t Token) []Token {
-		if k, ok := lut[t.Type]; ok {
-			if tt, ok := k[t.Value]; ok {
-				t.Type = tt
-			} else if tt, ok := k[""]; ok {
-				t.Type = tt
-			}
-		}
-		return []Token{t}
-	})
-}
+} // shovel: end of remapLUT

@@ -126,6 +126,14 @@ func MustNewXMLLexer(from fs.FS, path string) *RegexLexer {
 	return lex
 }
 
+// shovel: MustNewLazyXMLLexer is MustNewXMLLexer, but the file is read on
+// first use of the lexer (its Config, analyser or rules), not now, so that
+// lexers made in package variables cost nothing at init. An invalid file
+// panics on that first use.
+func MustNewLazyXMLLexer(from fs.FS, path string) *RegexLexer {
+	return &RegexLexer{lazy: &lazyXMLLexer{load: func() (*RegexLexer, error) { return NewXMLLexer(from, path) }}}
+}
+
 // NewXMLLexer creates a new RegexLexer from a serialised RegexLexer.
 func NewXMLLexer(from fs.FS, path string) (*RegexLexer, error) {
 	config, err := fastUnmarshalConfig(from, path)

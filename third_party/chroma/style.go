@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync" // shovel: lazy styles
 )
 
 // Trilean value for StyleEntry value inheritance.
@@ -260,9 +261,46 @@ type Style struct {
 	Name    string
 	entries map[TokenType]StyleEntry
 	parent  *Style
+	lazy    *lazyStyle // shovel: set by NewLazyStyle: entries and parent come from load on first use
+}
+
+// shovel: lazyStyle is the load a lazy style defers.
+type lazyStyle struct {
+	once sync.Once
+	load func() (*Style, error)
+}
+
+// shovel: NewLazyStyle returns a style called name whose entries are
+// loaded on first use (any method but Builder, which only refers to it),
+// so that a registry of styles costs nothing until a style is used. The
+// loaded style must have the same name: a load error or another name
+// panics then, as an invalid built-in style panicked at init before.
+func NewLazyStyle(name string, load func() (*Style, error)) *Style {
+	return &Style{Name: name, lazy: &lazyStyle{load: load}}
+}
+
+// shovel: resolve loads a lazy style's entries once; other styles have
+// nothing to load.
+func (s *Style) resolve() {
+	lz := s.lazy
+	if lz == nil {
+		return
+	}
+	lz.once.Do(func() {
+		loaded, err := lz.load()
+		if err != nil {
+			panic(fmt.Errorf("style %s: %w", s.Name, err))
+		}
+		if loaded.Name != s.Name {
+			panic(fmt.Errorf("style %s: loaded a style called %s", s.Name, loaded.Name))
+		}
+		loaded.resolve()
+		s.entries, s.parent = loaded.entries, loaded.parent
+	})
 }
 
 func (s *Style) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	s.resolve() // shovel: a lazy style's entries
 	if s.parent != nil {
 		return fmt.Errorf("cannot marshal style with parent")
 	}
@@ -294,6 +332,7 @@ func (s *Style) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
 }
 
 func (s *Style) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	s.resolve() // shovel: load a lazy style now, so that its load cannot overwrite what is decoded here
 	for _, attr := range start.Attr {
 		if attr.Name.Local == "name" {
 			s.Name = attr.Value
@@ -347,6 +386,7 @@ func (s *Style) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 
 // Types that are styled.
 func (s *Style) Types() []TokenType {
+	s.resolve() // shovel: a lazy style's entries
 	dedupe := map[TokenType]bool{}
 	for tt := range s.entries {
 		dedupe[tt] = true
@@ -392,6 +432,7 @@ func (s *Style) Get(ttype TokenType) StyleEntry {
 }
 
 func (s *Style) get(ttype TokenType) StyleEntry {
+	s.resolve() // shovel: a lazy style's entries (Get, Has and a child style's get come here)
 	out := s.entries[ttype]
 	if out.IsZero() && s.parent != nil {
 		return s.parent.get(ttype)

@@ -229,7 +229,7 @@ var (
 )
 
 // Common Lisp lexer.
-var CommonLisp = Register(TypeRemappingLexer(MustNewXMLLexer(
+var CommonLisp = Register(TypeRemappingLexer(MustNewLazyXMLLexer( // shovel: Lazy: the file is read on first use, not at init
 	embedded,
 	"embedded/common_lisp.xml",
 ), TypeMapping{

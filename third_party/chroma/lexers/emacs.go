@@ -521,7 +521,7 @@ var (
 )
 
 // EmacsLisp lexer.
-var EmacsLisp = Register(TypeRemappingLexer(MustNewXMLLexer(
+var EmacsLisp = Register(TypeRemappingLexer(MustNewLazyXMLLexer( // shovel: Lazy: the file is read on first use, not at init
 	embedded,
 	"embedded/emacslisp.xml",
 ), TypeMapping{

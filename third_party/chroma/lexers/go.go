@@ -61,7 +61,7 @@ func goRules() Rules {
 	}
 }
 
-var GoHTMLTemplate = Register(DelegatingLexer(HTML, MustNewXMLLexer(
+var GoHTMLTemplate = Register(DelegatingLexer(HTML, MustNewLazyXMLLexer( // shovel: Lazy: the file is read on first use, not at init
 	embedded,
 	"embedded/go_template.xml",
 ).SetConfig(
@@ -71,7 +71,7 @@ var GoHTMLTemplate = Register(DelegatingLexer(HTML, MustNewXMLLexer(
 	},
 )))
 
-var GoTextTemplate = Register(MustNewXMLLexer(
+var GoTextTemplate = Register(MustNewLazyXMLLexer( // shovel: Lazy: the file is read on first use, not at init
 	embedded,
 	"embedded/go_template.xml",
 ).SetConfig(

@@ -5,4 +5,4 @@ import (
 )
 
 // HTML lexer.
-var HTML = chroma.MustNewXMLLexer(embedded, "embedded/html.xml")
+var HTML = chroma.MustNewLazyXMLLexer(embedded, "embedded/html.xml") // shovel: Lazy: the file is read on first use, not at init
