@@ -40,6 +40,11 @@ test: vet
 	@# (TestViewModel and TestClearMsg are skipped: their goldens depend on timing; see PATCHES.md)
 	cd third_party/bubbletea && $(NOCGO)$(GO) test $(RACE) -count=1 -skip '^(TestViewModel|TestClearMsg)$$' ./...
 	cd third_party/lipgloss && $(NOCGO)$(GO) test $(RACE) -count=1 ./...
+	@# chroma's TestLexers and TestLexersTextAnalyser need the lexers' test data, left out:
+	@# TestShovelUpstreamTestdata runs them on the downloaded module's, without -race, which
+	@# makes it ten times slower and checks no concurrency (see third_party/chroma/PATCHES.md)
+	cd third_party/chroma && $(NOCGO)$(GO) test $(RACE) -count=1 -skip '^(TestLexers|TestLexersTextAnalyser|TestShovelUpstreamTestdata)$$' ./...
+	cd third_party/chroma && $(NOCGO)$(GO) test -count=1 -run '^TestShovelUpstreamTestdata$$' ./lexers
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

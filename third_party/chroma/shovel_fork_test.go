@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 )
@@ -500,5 +502,43 @@ func TestTypeRemappingLexerLazyTable(t *testing.T) {
 	want := []Token{{Keyword, "if"}, {Text, " "}, {NameBuiltin, "x"}, {Text, " "}, {Keyword, "else"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tokens %v, want %v", got, want)
+	}
+}
+
+// TestLazyConcurrentFirstUse: many goroutines using a lazy registry, style
+// and lexer at once load each once (run with -race: the loads must be
+// synchronised with every reader).
+func TestLazyConcurrentFirstUse(t *testing.T) {
+	loads := int32(0)
+	files := fstest.MapFS{"test.xml": {Data: []byte(testLexerXML)}}
+	reg := NewLazyLexerRegistry(func() []Lexer {
+		atomic.AddInt32(&loads, 1)
+		return []Lexer{MustNewLazyXMLLexer(files, "test.xml")}
+	}, nil)
+	style := NewLazyStyle("lazy", func() (*Style, error) {
+		atomic.AddInt32(&loads, 1)
+		return NewStyle("lazy", StyleEntries{Keyword: "bold #ff0000"})
+	})
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l := reg.Get("test")
+			if l == nil || reg.Match("a.test") != l || reg.Analyse("TEST") != l {
+				t.Error("lazy registry: wrong lexer under concurrent first use")
+				return
+			}
+			if _, err := Tokenise(l, nil, "a 1"); err != nil {
+				t.Error(err)
+			}
+			if style.Get(Keyword).Bold != Yes {
+				t.Error("lazy style: wrong entry under concurrent first use")
+			}
+		}()
+	}
+	wg.Wait()
+	if loads != 2 {
+		t.Errorf("%d loads, want 2 (the registry's and the style's)", loads)
 	}
 }

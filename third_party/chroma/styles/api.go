@@ -33,17 +33,21 @@ var Registry = func() map[string]*chroma.Style {
 		}
 		// shovel: a lazy style, loaded from the file on first use
 		file, name := file.Name(), strings.TrimSuffix(file.Name(), ".xml")
-		registry[name] = chroma.NewLazyStyle(name, func() (*chroma.Style, error) {
-			r, err := embedded.Open(file)
-			if err != nil {
-				return nil, err
-			}
-			defer r.Close()
-			return chroma.NewXMLStyle(r)
-		})
+		registry[name] = chroma.NewLazyStyle(name, func() (*chroma.Style, error) { return embeddedStyle(file) })
 	}
 	return registry
 }()
+
+// shovel: embeddedStyle parses an embedded style file, as the registry did
+// at init before.
+func embeddedStyle(file string) (*chroma.Style, error) {
+	r, err := embedded.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return chroma.NewXMLStyle(r)
+}
 
 // Fallback style. Reassign to change the default fallback style.
 var Fallback = Registry["swapoff"]
