@@ -35,6 +35,12 @@ var forks = []fork{
 	{dir: "bubbletea", module: "charm.land/bubbletea/v2", own: []string{"PATCHES.md", "shovel_fork_test.go"},
 		omitted: upstreamMeta},
 	{dir: "lipgloss", module: "charm.land/lipgloss/v2", own: []string{"PATCHES.md"}, omitted: upstreamMeta},
+	{dir: "chroma", module: "github.com/alecthomas/chroma/v2",
+		own: []string{"PATCHES.md", "shovel_lazy_test.go", "lexers/shovel_test.go", "lexers/shovel_internal_test.go",
+			"styles/shovel_test.go", "testdata/shovel-report"},
+		// tools, hermit binaries and the lexers' 5.7 MB of test data (see its PATCHES.md)
+		omitted: append([]string{"Bitfile", "Makefile", "lexers/README.md", "pygments-lexers.txt", "renovate.json5",
+			"table.py", "_tools", "bin", "lexers/testdata"}, upstreamMeta...)},
 }
 
 // TestForksMatchUpstream diffs every file of each fork against the released

@@ -184,9 +184,9 @@ func runReport(t *testing.T, up upstreamModule, replace string) []byte {
 type upstreamModule struct{ Dir, Sum, GoModSum string }
 
 // upstream returns the released module in the module cache, downloading it
-// if needed. Offline it skips, except in CI. (The same as
-// shovel_fork_test.go's downloadUpstream: test helpers cannot be shared
-// across packages.)
+// if needed. Offline it skips, except in CI, as shovel's fork check does
+// (third_party/forks_test.go, in another module: test helpers cannot be
+// shared).
 func upstream(t *testing.T) upstreamModule {
 	t.Helper()
 	cmd := exec.Command("go", "mod", "download", "-json", "github.com/alecthomas/chroma/v2@"+upstreamVersion)
