@@ -6,6 +6,10 @@ import "strings"
 // (each try parses a longer prefix) before it gives up on a deck.
 const maxFirstTries = 8
 
+// firstPrefixBytes is how much of a deck file OpenFirst reads: its first
+// slide must end within them (else the deck is read whole).
+const firstPrefixBytes = 64 << 10
+
 // OpenFirstWith reads the deck at path like OpenWith but parses only up to
 // the end of its first slide, so that a presenter can show slide 1 before
 // the rest of a long deck is parsed. The deck it returns holds the slides

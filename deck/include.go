@@ -51,7 +51,17 @@ func (l *loader) file(name string, from *Pos, frontMatter bool) (*expansion, err
 		l.errorf(*from, "cannot include %s: %v", display, err)
 		return nil, nil
 	}
-	raw, err := l.src.ReadFile(name, MaxFileBytes)
+	var raw []byte
+	var err error
+	if pr, ok := l.src.(prefixReader); ok && l.first && from == nil {
+		// Slide 1 first: a long deck's start is enough, so the first
+		// frame does not wait for reading a file of any length.
+		var whole bool
+		raw, whole, err = pr.ReadPrefix(name, MaxFileBytes, firstPrefixBytes)
+		l.prefix = !whole
+	} else {
+		raw, err = l.src.ReadFile(name, MaxFileBytes)
+	}
 	if err != nil {
 		return fail(cleanErr(err))
 	}

@@ -35,6 +35,8 @@ type loader struct {
 	// first: parse the deck file's body only up to the end of its first
 	// slide (OpenFirst); noFirst is set when that cannot be done safely.
 	first, noFirst bool
+	// prefix is set when only the start of the deck file was read (first).
+	prefix bool
 	// sink, when set, collects the diagnostics instead (parseRange).
 	sink *[]Diagnostic
 }

@@ -89,6 +89,37 @@ func within(root, p string) bool {
 // on the open descriptor, since it may be swapped in between; O_NONBLOCK
 // keeps the open itself from waiting on a FIFO.
 func readRegular(name string, limit int64) ([]byte, error) {
+	data, _, err := readRegularPrefix(name, limit, limit)
+	return data, err
+}
+
+// prefixReader is a source that can read the start of a big file.
+type prefixReader interface {
+	// ReadPrefix reads name like ReadFile when it is at most n bytes;
+	// else its first n bytes up to the end of the last whole line in
+	// them, and whole is false.
+	ReadPrefix(name string, limit, n int64) (data []byte, whole bool, err error)
+}
+
+func (osSource) ReadPrefix(name string, limit, n int64) ([]byte, bool, error) {
+	return readRegularPrefix(name, limit, n)
+}
+
+// readRegularPrefix is readRegular reading at most n bytes (n <= limit): a
+// longer file is cut after its last newline within them, and whole is false.
+func readRegularPrefix(name string, limit, n int64) (data []byte, whole bool, err error) {
+	data, err = readRegularUpTo(name, limit, n)
+	if err != nil || int64(len(data)) <= n {
+		return data, err == nil, err
+	}
+	nl := bytes.LastIndexByte(data[:n], '\n')
+	return data[:nl+1], false, nil
+}
+
+// readRegularUpTo reads a regular file of at most limit bytes, but no more
+// than n+1 of them (n+1: to tell a file of exactly n bytes from a longer
+// one).
+func readRegularUpTo(name string, limit, n int64) ([]byte, error) {
 	info, err := os.Stat(name)
 	if err != nil {
 		return nil, err
@@ -109,8 +140,9 @@ func readRegular(name string, limit int64) ([]byte, error) {
 	}
 	// Read into a buffer of the file's size: io.ReadAll would grow one
 	// by doubling, leaving garbage and up to twice the file in Sources.
-	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), limit)+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+	want := min(limit, n) + 1
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), want)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, want)); err != nil {
 		return nil, err
 	}
 	data := buf.Bytes()
