@@ -90,6 +90,9 @@ type Renderer struct {
 	pages map[key]*Page
 	notes map[key]*Page
 	docs  map[[2]int]parsed
+	// recent are the slides whose pages and blocks are cached, the one
+	// used last at the end (see keep).
+	recent []int
 }
 
 type key struct{ slide, step, width int }
@@ -165,6 +168,9 @@ func (r *Renderer) Slide(i, step, width int) (*Page, error) {
 func (r *Renderer) cached(cache map[key]*Page, k key, typeset func() *Page) *Page {
 	r.mu.Lock()
 	p, ok := cache[k]
+	if ok {
+		r.keep(k.slide)
+	}
 	r.mu.Unlock()
 	if ok {
 		return p
@@ -178,6 +184,7 @@ func (r *Renderer) cached(cache map[key]*Page, k key, typeset func() *Page) *Pag
 		clear(cache)
 	}
 	cache[k] = p
+	r.keep(k.slide)
 	r.mu.Unlock()
 	return p
 }
@@ -277,6 +284,7 @@ func (r *Renderer) parse(i, j int, md string) parsed {
 	}
 	r.mu.Lock()
 	r.docs[k] = p
+	r.keep(i)
 	r.mu.Unlock()
 	return p
 }

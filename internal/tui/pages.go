@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -63,15 +65,64 @@ func renderPages(r *render.Renderer, gen int, keys []pageKey) tea.Cmd {
 }
 
 // pageCache holds the pages Update has received, and which ones are being
-// rendered, so that each page is asked for once.
+// rendered, so that each page is asked for once. It keeps the pages of the
+// current position and of the positions a key away, and besides them the
+// maxSparePages used last (going back and forth finds them ready): what
+// it holds does not grow with the deck.
 type pageCache struct {
 	gen      int
 	pages    map[pageKey]*render.Page
 	inflight map[pageKey]bool
+	// used is when each page was last stored or shown, on clock.
+	used  map[pageKey]uint64
+	clock uint64
+	// near are the pages the last trim kept: pages that arrive later
+	// are trimmed against them.
+	near []pageKey
 }
 
+// maxSparePages is how many pages the cache keeps beyond those of the
+// current position and its neighbours.
+const maxSparePages = 12
+
 func newPageCache(gen int) pageCache {
-	return pageCache{gen: gen, pages: map[pageKey]*render.Page{}, inflight: map[pageKey]bool{}}
+	return pageCache{gen: gen, pages: map[pageKey]*render.Page{}, inflight: map[pageKey]bool{}, used: map[pageKey]uint64{}}
+}
+
+// touch marks keys as used now.
+func (c *pageCache) touch(keys []pageKey) {
+	c.clock++
+	for _, k := range keys {
+		if c.pages[k] != nil {
+			c.used[k] = c.clock
+		}
+	}
+}
+
+// trim drops the pages used longest ago, beyond keep and maxSparePages
+// others.
+func (c *pageCache) trim(keep []pageKey) {
+	c.near = keep
+	n := 0
+	for k := range c.pages {
+		if !slices.Contains(keep, k) {
+			n++
+		}
+	}
+	if n <= maxSparePages {
+		return
+	}
+	spare := make([]pageKey, 0, n)
+	for k := range c.pages {
+		if !slices.Contains(keep, k) {
+			spare = append(spare, k)
+		}
+	}
+	slices.SortFunc(spare, func(a, b pageKey) int { return cmp.Compare(c.used[b], c.used[a]) })
+	for _, k := range spare[maxSparePages:] {
+		delete(c.pages, k)
+		delete(c.used, k)
+	}
 }
 
 // add stores the pages of msg if they belong to the current generation.
@@ -79,10 +130,13 @@ func (c *pageCache) add(msg pagesMsg) bool {
 	if msg.gen != c.gen {
 		return false
 	}
+	c.clock++
 	for k, p := range msg.pages {
 		c.pages[k] = p
+		c.used[k] = c.clock
 		delete(c.inflight, k)
 	}
+	c.trim(c.near)
 	return true
 }
 
@@ -110,6 +164,7 @@ func (c *pageCache) keepWidths(ws ...int) {
 	for k := range c.pages {
 		if !keep[k.width] {
 			delete(c.pages, k)
+			delete(c.used, k)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -40,12 +41,15 @@ func (m *Model) sync() tea.Cmd {
 		return nil
 	}
 	m.resolve()
-	now := m.cache.missing(m.keysFor(m.pos))
-	var ahead []pageKey
+	want := m.keysFor(m.pos)
+	near := slices.Clip(want) // appending leaves want as it is
 	for _, n := range nav.Neighbours(m.shape, m.pos) {
-		ahead = append(ahead, m.keysFor(n)...)
+		near = append(near, m.keysFor(n)...)
 	}
-	ahead = m.cache.missing(ahead)
+	m.cache.touch(want)
+	m.cache.trim(near)
+	now := m.cache.missing(want)
+	ahead := m.cache.missing(near[len(want):])
 	return tea.Batch(renderPages(m.r, m.gen, now), renderPages(m.r, m.gen, ahead))
 }
 
