@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/parser"
@@ -109,6 +110,12 @@ func (l *loader) chunks(p parser.Parser, src []byte, li *lineIndex) (items []ite
 		}
 		items, r.items = r.items, nil
 		parts = append(parts, r)
+		if from < len(body)/32 && to >= len(body)/32 {
+			// Room for the whole file's items, guessed from its first
+			// part: growing by doubling would hold one and a half times
+			// them, and leave as much garbage.
+			items = slices.Grow(items, len(items)*(len(body)-to)/to*9/8)
+		}
 		from, next, tries = to, line, 0
 	}
 	return items, parts

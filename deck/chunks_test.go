@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // parseBoth parses src chunk by chunk and whole.
@@ -161,4 +162,48 @@ func fuzzInput(t *testing.T, file []byte) []byte {
 	}
 	t.Fatalf("no []byte in corpus file %q", file)
 	return nil
+}
+
+// trimBlankTail returns what splitting into lines, dropping the blank ones
+// at the end and joining again did, as a part of its argument.
+func TestTrimBlankTail(t *testing.T) {
+	joined := func(s string) string { // the former implementation
+		lines := strings.SplitAfter(s, "\n")
+		for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+			lines = lines[:len(lines)-1]
+		}
+		return strings.TrimRight(strings.Join(lines, ""), "\n")
+	}
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"\n\n", ""},
+		{"a", "a"},
+		{"a\n", "a"},
+		{"a\n\n", "a"},
+		{"a\n  \n\t\n", "a"},
+		{"a\n  ", "a"},
+		{"a \n", "a "},
+		{"a\n\u3000\n", "a"},
+		{"a\n\nb\n\n", "a\n\nb"},
+		{"  \na", "  \na"},
+		{"a\n\v\f\n ", "a"},
+	} {
+		got := trimBlankTail(c.in)
+		if got != c.want || got != joined(c.in) {
+			t.Errorf("trimBlankTail(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got != "" && unsafe.StringData(got) != unsafe.StringData(c.in) {
+			t.Errorf("trimBlankTail(%q) copied", c.in)
+		}
+	}
+	r := rand.New(rand.NewSource(2))
+	for range 5000 {
+		b := make([]byte, r.Intn(12))
+		for i := range b {
+			b[i] = "a \n\t\v"[r.Intn(5)]
+		}
+		if got, want := trimBlankTail(string(b)), joined(string(b)); got != want {
+			t.Fatalf("trimBlankTail(%q) = %q, want %q", b, got, want)
+		}
+	}
 }

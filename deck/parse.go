@@ -202,12 +202,20 @@ func nodeStart(n ast.Node) int {
 
 func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
 
+// trimBlankTail drops the blank lines at the end of s and the line break
+// before them. It returns a part of s, not a copy: the blocks of a deck
+// share its text.
 func trimBlankTail(s string) string {
-	lines := strings.SplitAfter(s, "\n")
-	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
-		lines = lines[:len(lines)-1]
+	cut := len(s) // s[:cut] ends at the end of a line, its break included
+	for cut > 0 {
+		line := strings.TrimSuffix(s[:cut], "\n")
+		start := strings.LastIndexByte(line, '\n') + 1
+		if strings.TrimSpace(s[start:cut]) != "" {
+			break
+		}
+		cut = start
 	}
-	return strings.TrimRight(strings.Join(lines, ""), "\n")
+	return strings.TrimRight(s[:cut], "\n")
 }
 
 // heading makes the item of a top-level heading, noting what the dialects
