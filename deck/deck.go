@@ -22,7 +22,8 @@ type Deck struct {
 	// directory's first file).
 	Files []string
 	// Sources are the bytes read from each of Files, as read: what a
-	// second screen needs to show exactly this version of the deck.
+	// second screen needs to show exactly this version of the deck. They
+	// must not be modified: the slides' text shares them.
 	Sources [][]byte
 	// Root is the path the deck was opened from (a file or a directory).
 	Root        string

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // decodeProblem is why a file's bytes are not a Markdown text at all.
@@ -46,12 +47,16 @@ func normalize(display string, src []byte) (string, []Diagnostic, error) {
 			Message:  fmt.Sprintf("invalid UTF-8 at byte offset %d (is the file in another encoding, such as GBK?)", off),
 		})
 	}
-	s := string(src)
-	if strings.IndexByte(s, '\r') >= 0 {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
+	if bytes.IndexByte(src, '\r') < 0 {
+		// The text is the bytes read, shared rather than copied: the
+		// deck keeps both (Sources, and its blocks are parts of the
+		// text), and a copy would hold a long deck twice. The bytes are
+		// the loader's own (sources return a fresh slice), and nothing
+		// writes to them.
+		return unsafe.String(unsafe.SliceData(src), len(src)), diags, nil
 	}
-	return s, diags, nil
+	s := strings.ReplaceAll(string(src), "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n"), diags, nil
 }
 
 func firstInvalidUTF8(b []byte) int {

@@ -194,6 +194,9 @@ func New(opts Options) (*Model, error) {
 	if err := m.setDeck(opts.Deck); err != nil {
 		return nil, err
 	}
+	// m.deck from here on: the first slides of a long deck (Options.Rest)
+	// would otherwise keep the whole file's text after the rest arrives.
+	m.opts.Deck = nil
 	if m.fl != nil {
 		m.banner = opts.Follow.Banner
 		m.applyFollowState()

@@ -3,7 +3,9 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
+	"weak"
 
 	"shovel/deck"
 )
@@ -81,4 +83,22 @@ func TestWholeDeckReadAfterTheFirstPage(t *testing.T) {
 	if !h2.quit || !failed || d != &bad || err != nil {
 		t.Fatalf("quit=%v failed=%v d=%p err=%v", h2.quit, failed, d, err)
 	}
+}
+
+// TestFirstSlidesDeckDropped: once the whole deck is in, nothing keeps the
+// deck of the first slides, which holds the whole file's text.
+func TestFirstSlidesDeckDropped(t *testing.T) {
+	first, full := partialDeck(t)
+	gone := weak.Make(first)
+	h := newHarness(t, first, 80, 24)
+	first = nil
+	h.m.partial.on, h.m.partial.started = true, true
+	h.keys("right")
+	h.send(restMsg{deck: full})
+	h.at(1, 0)
+	runtime.GC()
+	if gone.Value() != nil {
+		t.Error("the first slides' deck is still reachable after the whole deck arrived")
+	}
+	runtime.KeepAlive(h)
 }
