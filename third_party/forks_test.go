@@ -36,7 +36,7 @@ var forks = []fork{
 		omitted: upstreamMeta},
 	{dir: "lipgloss", module: "charm.land/lipgloss/v2", own: []string{"PATCHES.md"}, omitted: upstreamMeta},
 	{dir: "chroma", module: "github.com/alecthomas/chroma/v2",
-		own: []string{"PATCHES.md", "shovel_lazy_test.go", "lexers/shovel_test.go", "lexers/shovel_internal_test.go",
+		own: []string{"PATCHES.md", "shovel_lazy_test.go", "lexers/shovel_test.go", "lexers/shovel_internal_test.go", "lexers/shovel_index.go",
 			"styles/shovel_test.go", "testdata/shovel-report"},
 		// tools, hermit binaries and the lexers' 5.7 MB of test data (see its PATCHES.md)
 		omitted: append([]string{"Bitfile", "Makefile", "lexers/README.md", "pygments-lexers.txt", "renovate.json5",

@@ -319,7 +319,11 @@ func (r *RegexLexer) Rules() (Rules, error) {
 
 // SetRegistry the lexer will use to lookup other lexers if necessary.
 func (r *RegexLexer) SetRegistry(registry *LexerRegistry) Lexer {
-	r.registry = registry
+	// shovel: no write when unchanged: a lazy registry's load registers
+	// lexers its Get may already have handed out, which may be in use
+	if r.registry != registry {
+		r.registry = registry
+	}
 	return r
 }
 
@@ -350,7 +354,9 @@ func (r *RegexLexer) SetConfig(config *Config) *RegexLexer {
 
 // Config returns the Config for this Lexer.
 func (r *RegexLexer) Config() *Config {
-	r.resolve() // shovel: a lazy lexer's config comes from its file
+	if r.lazy == nil || !r.lazy.configSet { // shovel: a lazy lexer's config comes from its file, unless SetConfig replaced it
+		r.resolve()
+	}
 	return r.config
 }
 

@@ -45,6 +45,75 @@ type lazyLexers struct {
 	load    func() []Lexer
 	after   func(get func(name string) Lexer)
 	pending []Lexer
+	index   func(byAlias bool, key string) (lexer Lexer, ok bool) // see SetLazyIndex
+	sealed  int                                                   // len(pending) when index was set
+}
+
+// shovel: SetLazyIndex lets a lazy registry's Get find a lexer by name or
+// alias before it loads, so that a first lookup does not read every lexer.
+// index(false, key) returns the lexer among load's that the loaded
+// registry would map key to by name (true: by alias), the same instance
+// load will return, or nil if none of load's lexers has that key; ok
+// false means it cannot tell, and Get loads. Lexers registered before
+// this call are looked at as the load would register them (after load's,
+// so they win); a Register after it turns the shortcut off.
+func (l *LexerRegistry) SetLazyIndex(index func(byAlias bool, key string) (lexer Lexer, ok bool)) {
+	lz := l.lazy
+	lz.mu.Lock()
+	defer lz.mu.Unlock()
+	lz.index = index
+	lz.sealed = len(lz.pending)
+}
+
+// shovel: quickGet answers upstream's first four lookups in Get (name,
+// alias, then both lower-cased) from the index and the pending lexers,
+// without loading; nil when it cannot, or the name needs Match.
+func (l *LexerRegistry) quickGet(name string) Lexer {
+	lz := l.lazy
+	if lz == nil {
+		return nil
+	}
+	lz.mu.Lock()
+	defer lz.mu.Unlock()
+	if lz.loaded || lz.index == nil || len(lz.pending) != lz.sealed {
+		return nil
+	}
+	lower := strings.ToLower(name)
+	for _, q := range []struct {
+		byAlias bool
+		key     string
+	}{{false, name}, {true, name}, {false, lower}, {true, lower}} {
+		// The pending lexers register after load's: the last one with
+		// the key would own it.
+		for i := len(lz.pending) - 1; i >= 0; i-- {
+			if hasKey(lz.pending[i].Config(), q.byAlias, q.key) {
+				return lz.pending[i]
+			}
+		}
+		lexer, ok := lz.index(q.byAlias, q.key)
+		if !ok {
+			return nil
+		}
+		if lexer != nil {
+			lexer.SetRegistry(l)
+			return lexer
+		}
+	}
+	return nil
+}
+
+// shovel: hasKey reports whether register would map key to a lexer with
+// this config, by name or by alias.
+func hasKey(config *Config, byAlias bool, key string) bool {
+	if !byAlias {
+		return config.Name == key || strings.ToLower(config.Name) == key
+	}
+	for _, alias := range config.Aliases {
+		if alias == key || strings.ToLower(alias) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // shovel: NewLazyLexerRegistry returns a registry that is filled on first
@@ -99,6 +168,9 @@ func (l *LexerRegistry) Names(withAliases bool) []string {
 
 // Get a Lexer by name, alias or file extension.
 func (l *LexerRegistry) Get(name string) Lexer {
+	if lexer := l.quickGet(name); lexer != nil { // shovel: a lazy registry's index, before it loads
+		return lexer
+	}
 	l.resolve() // shovel: fill a lazy registry; get is upstream's Get
 	return l.get(name)
 }

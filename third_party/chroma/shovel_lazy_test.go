@@ -275,3 +275,109 @@ func TestLazyConcurrentFirstUse(t *testing.T) {
 		t.Errorf("%d loads, want 2 (the registry's and the style's)", loads)
 	}
 }
+
+// TestLazyIndex: with an index, Get by name or alias answers without
+// loading, as the loaded registry would (the pending lexers win over the
+// index's); an unknown name, an index that cannot tell, or a Register
+// after the index was set make it load.
+func TestLazyIndex(t *testing.T) {
+	setup := func() (*LexerRegistry, *int, map[string]Lexer) {
+		loads := 0
+		a := testLexer("a", []string{"alias-a", "Shared"}, []string{"*.a"}, 0, 0)
+		b := testLexer("b", nil, []string{"*.b"}, 0, 0)
+		dns := testLexer("dns", nil, nil, 0, 0)
+		byKey := map[string]Lexer{"a": a, "b": b, "dns": dns}
+		reg := NewLazyLexerRegistry(func() []Lexer { loads++; return []Lexer{a, b, dns} }, nil)
+		reg.Register(testLexer("b", []string{"shared"}, nil, 0, 0)) // replaces b; owns "shared"
+		reg.SetLazyIndex(func(byAlias bool, key string) (Lexer, bool) {
+			switch {
+			case key == "dns":
+				return nil, false
+			case !byAlias && (key == "a" || key == "b"):
+				return byKey[key], true
+			case byAlias && key == "alias-a":
+				return a, true
+			case byAlias && (key == "Shared" || key == "shared"):
+				return a, true
+			}
+			return nil, true
+		})
+		return reg, &loads, byKey
+	}
+	eager := NewLexerRegistry()
+	for _, l := range []Lexer{testLexer("a", []string{"alias-a", "Shared"}, []string{"*.a"}, 0, 0),
+		testLexer("b", nil, []string{"*.b"}, 0, 0), testLexer("dns", nil, nil, 0, 0),
+		testLexer("b", []string{"shared"}, nil, 0, 0)} {
+		eager.Register(l)
+	}
+	for _, key := range []string{"a", "A", "alias-a", "ALIAS-A", "b", "B", "Shared", "shared", "SHARED"} {
+		reg, loads, _ := setup()
+		got, want := reg.Get(key), eager.Get(key)
+		if got == nil || want == nil || got.Config() != nil && got.Config().Name != want.Config().Name ||
+			len(got.Config().Aliases) != len(want.Config().Aliases) {
+			t.Errorf("Get(%q) = %v, want %v", key, got, want)
+		}
+		if *loads != 0 {
+			t.Errorf("Get(%q) loaded the registry", key)
+		}
+		if again := reg.Get(key); again != got {
+			t.Errorf("Get(%q) after the first gave another lexer", key)
+		}
+		if reg.Names(false); reg.Get(key) != got {
+			t.Errorf("Get(%q) after the load gave another lexer than before it", key)
+		}
+	}
+	for name, use := range map[string]func(r *LexerRegistry){
+		"unknown name":      func(r *LexerRegistry) { r.Get("x.a") },
+		"index cannot tell": func(r *LexerRegistry) { r.Get("dns") },
+		"Register after SetLazyIndex": func(r *LexerRegistry) {
+			r.Register(testLexer("late", nil, nil, 0, 0))
+			r.Get("a")
+		},
+	} {
+		reg, loads, byKey := setup()
+		use(reg)
+		if *loads != 1 {
+			t.Errorf("%s: %d loads, want 1", name, *loads)
+		}
+		if reg.Get("a") != byKey["a"] {
+			t.Errorf("%s: Get(a) is not load's lexer", name)
+		}
+	}
+}
+
+// TestLazyIndexConcurrent: lexers handed out by the index are in use while
+// another goroutine loads the registry, which registers them again (run
+// with -race).
+func TestLazyIndexConcurrent(t *testing.T) {
+	files := fstest.MapFS{"test.xml": {Data: []byte(testLexerXML)}}
+	var once sync.Once
+	var shared Lexer
+	lexer := func() Lexer { once.Do(func() { shared = MustNewXMLLexer(files, "test.xml") }); return shared }
+	reg := NewLazyLexerRegistry(func() []Lexer { return []Lexer{lexer()} }, nil)
+	reg.SetLazyIndex(func(byAlias bool, key string) (Lexer, bool) {
+		if key == "test" {
+			return lexer(), true
+		}
+		return nil, true
+	})
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			if i%4 == 0 {
+				reg.Names(false)
+			}
+			l := reg.Get("test")
+			if l != lexer() {
+				t.Error("Get gave another lexer than the index's")
+				return
+			}
+			if _, err := Tokenise(l, nil, "a 1"); err != nil {
+				t.Error(err)
+			}
+		}(i)
+	}
+	wg.Wait()
+}

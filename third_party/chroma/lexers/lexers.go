@@ -3,6 +3,8 @@ package lexers
 import (
 	"embed"
 	"io/fs"
+	"sort" // shovel: lookUp
+	"sync" // shovel: xmlLexers
 
 	"github.com/alecthomas/chroma/v2"
 )
@@ -24,8 +26,14 @@ var GlobalLexerRegistry = chroma.NewLazyLexerRegistry(embeddedLexers, func(get l
 })
 
 // shovel: embeddedLexers reads the embedded XML lexers, what the registry
-// registered at init before; now its load on first use.
-func embeddedLexers() []chroma.Lexer {
+// registered at init before; now its load on first use. The registry's
+// get them from xmlLexer, so that its index and its load hand out the
+// same lexers.
+func embeddedLexers() []chroma.Lexer { return embeddedLexersFrom(xmlLexer) }
+
+// shovel: embeddedLexersFrom is upstream's loop, making each lexer with
+// newLexer (benchmarks make fresh ones).
+func embeddedLexersFrom(newLexer func(path string) chroma.Lexer) []chroma.Lexer {
 	// index(reg)
 	paths, err := fs.Glob(embedded, "embedded/*.xml")
 	if err != nil {
@@ -33,9 +41,59 @@ func embeddedLexers() []chroma.Lexer {
 	}
 	lexers := make([]chroma.Lexer, 0, len(paths)) // shovel: returned to the registry's load
 	for _, path := range paths {
-		lexers = append(lexers, chroma.MustNewXMLLexer(embedded, path)) // shovel: registered by the load
+		lexers = append(lexers, newLexer(path)) // shovel: registered by the load
 	}
 	return lexers
+}
+
+// shovel: xmlLexers are the global registry's lexers made from embedded
+// files so far, by path.
+var xmlLexers struct {
+	sync.Mutex
+	byPath map[string]chroma.Lexer
+}
+
+// shovel: xmlLexer is the global registry's lexer for an embedded file,
+// made on first ask.
+func xmlLexer(path string) chroma.Lexer {
+	xmlLexers.Lock()
+	defer xmlLexers.Unlock()
+	if lexer := xmlLexers.byPath[path]; lexer != nil {
+		return lexer
+	}
+	if xmlLexers.byPath == nil {
+		xmlLexers.byPath = map[string]chroma.Lexer{}
+	}
+	lexer := chroma.MustNewXMLLexer(embedded, path)
+	xmlLexers.byPath[path] = lexer
+	return lexer
+}
+
+// shovel: lookUp is the global registry's index (see
+// chroma.LexerRegistry.SetLazyIndex), from shovel_index.go.
+func lookUp(byAlias bool, key string) (chroma.Lexer, bool) { return lookUpWith(xmlLexer, byAlias, key) }
+
+// shovel: lookUpWith is lookUp making lexers with newLexer (benchmarks
+// make fresh ones).
+func lookUpWith(newLexer func(path string) chroma.Lexer, byAlias bool, key string) (chroma.Lexer, bool) {
+	index := xmlNameIndex[:]
+	if byAlias {
+		index = xmlAliasIndex[:]
+	}
+	i := sort.Search(len(index), func(i int) bool { return index[i].key >= key })
+	if i == len(index) || index[i].key != key {
+		return nil, true // no embedded lexer has this key
+	}
+	if index[i].path == "" {
+		return nil, false // its lexer's analyser is set after the load: load
+	}
+	return newLexer(index[i].path), true
+}
+
+// shovel: the index is set once every package variable has registered its
+// lexer, so that a Register after this turns it off.
+func init() { // nolint: gochecknoinits
+	GlobalLexerRegistry.SetLazyIndex(lookUp)
 }
 
 // shovel: lexerGetter is a registry's Get that does not load it.

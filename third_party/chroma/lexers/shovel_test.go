@@ -109,8 +109,9 @@ func TestShovelSameAsUpstream(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := runReport(t, up, "")
-	got := runReport(t, up, fork)
+	keys := earlyKeys(t)
+	want := runReport(t, up, "", keys)
+	got := runReport(t, up, fork, keys)
 	var w, g map[string]json.RawMessage
 	if err := json.Unmarshal(want, &w); err != nil {
 		t.Fatal(err)
@@ -121,6 +122,10 @@ func TestShovelSameAsUpstream(t *testing.T) {
 	if len(w) == 0 || len(w) != len(g) {
 		t.Fatalf("report sections: fork %d, upstream %d", len(g), len(w))
 	}
+	if n := string(g["LexersAfterIndexed"]); n != "0" {
+		t.Errorf("the fork's registry held %s lexers after Get of every name and alias, want 0 (answered from its index)", n)
+	}
+	delete(w, "LexersAfterIndexed")
 	for k := range w {
 		if !bytes.Equal(w[k], g[k]) {
 			wl, gl := strings.Split(string(w[k]), "\n"), strings.Split(string(g[k]), "\n")
@@ -140,9 +145,36 @@ func at(lines []string, i int) string {
 	return "<end>"
 }
 
+// earlyKeys writes the keys the report looks up before anything else: every
+// name and alias as given, lower-cased and upper-cased, then after a "--"
+// line those of the lexers whose analysers are set after the load (the
+// index does not answer for them), extensions and unknown names.
+func earlyKeys(t *testing.T) string {
+	var indexed, rest []string
+	for _, l := range lexers.GlobalLexerRegistry.Lexers {
+		c := l.Config()
+		for _, k := range append([]string{c.Name}, c.Aliases...) {
+			for _, key := range []string{k, strings.ToLower(k), strings.ToUpper(k)} {
+				switch lexers.Get(key).Config().Name {
+				case "dns", "MySQL", "Zed":
+					rest = append(rest, key)
+				default:
+					indexed = append(indexed, key)
+				}
+			}
+		}
+	}
+	rest = append(rest, "py", "go.mod", "Makefile", "nosuchlang", "")
+	path := filepath.Join(t.TempDir(), "keys")
+	if err := os.WriteFile(path, []byte(strings.Join(append(append(indexed, "--"), rest...), "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // runReport builds and runs the report in a module of its own that
 // requires chroma, replaced by the fork at replace if that is set.
-func runReport(t *testing.T, up upstreamModule, replace string) []byte {
+func runReport(t *testing.T, up upstreamModule, replace, keys string) []byte {
 	t.Helper()
 	dir := t.TempDir()
 	src, err := os.ReadFile("../testdata/shovel-report/main.go")
@@ -172,6 +204,7 @@ func runReport(t *testing.T, up upstreamModule, replace string) []byte {
 		t.Fatalf("building the report (replace %q): %v\n%s", replace, err, out)
 	}
 	run := exec.Command(filepath.Join(dir, "report"))
+	run.Env = append(os.Environ(), "SHOVEL_REPORT_KEYS="+keys)
 	var stderr bytes.Buffer
 	run.Stderr = &stderr
 	out, err := run.Output()

@@ -67,6 +67,13 @@ type report struct {
 	StyleNames              []string
 	Styles                  map[string]map[string]string
 	Fallback                string
+	// Get before anything else, for the keys in $SHOVEL_REPORT_KEYS, and
+	// whether Get gives the same lexers after the registry has loaded.
+	Early, EarlySame map[string]string
+	// How many lexers the registry held after Get of the keys before the
+	// file's "--" line: the fork answers those without loading (0), so
+	// the comparison leaves this out.
+	LexersAfterIndexed int
 }
 
 func name(l chroma.Lexer) string {
@@ -77,19 +84,42 @@ func name(l chroma.Lexer) string {
 }
 
 func main() {
+	var keys []string
+	if path := os.Getenv("SHOVEL_REPORT_KEYS"); path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			fail(err)
+		}
+		keys = strings.Split(strings.TrimSpace(string(data)), "\n")
+	}
+	early, earlyLexers, indexed := map[string]string{}, map[string]chroma.Lexer{}, -1
+	for _, k := range keys {
+		if k == "--" {
+			indexed = len(lexers.GlobalLexerRegistry.Lexers)
+			continue
+		}
+		l := lexers.Get(k)
+		early[k], earlyLexers[k] = name(l), l
+	}
 	r := report{
-		Names:            lexers.Names(false),
-		NamesWithAliases: lexers.Names(true),
-		Get:              map[string]string{},
-		Match:            map[string]string{},
-		MimeType:         map[string]string{},
-		Analyse:          map[string]string{},
-		Scores:           map[string]map[string]float32{},
-		Tokens:           map[string][]chroma.Token{},
-		Highlighted:      map[string]string{},
-		StyleNames:       styles.Names(),
-		Styles:           map[string]map[string]string{},
-		Fallback:         styles.Fallback.Name,
+		Early:              early,
+		EarlySame:          map[string]string{},
+		LexersAfterIndexed: indexed,
+		Names:              lexers.Names(false),
+		NamesWithAliases:   lexers.Names(true),
+		Get:                map[string]string{},
+		Match:              map[string]string{},
+		MimeType:           map[string]string{},
+		Analyse:            map[string]string{},
+		Scores:             map[string]map[string]float32{},
+		Tokens:             map[string][]chroma.Token{},
+		Highlighted:        map[string]string{},
+		StyleNames:         styles.Names(),
+		Styles:             map[string]map[string]string{},
+		Fallback:           styles.Fallback.Name,
+	}
+	for k, l := range earlyLexers {
+		r.EarlySame[k] = fmt.Sprint(lexers.Get(k) == l)
 	}
 	var files, mimes []string
 	for _, l := range lexers.GlobalLexerRegistry.Lexers {
