@@ -25,6 +25,13 @@ type typesetter struct {
 	glyphs []glyph
 	spans  []lineSpan
 	sgrs   sgrMemo
+	// runs and lines are slabs that filled lines are cut from: one
+	// allocation for many lines (see spanLine and newLines).
+	runs  []run
+	lines []line
+	// cur is the slide block being typeset: inliners working on its
+	// source slice text out of cur.text.
+	cur parsed
 }
 
 // minText is the narrowest a list item, quote or column is given before
@@ -38,6 +45,17 @@ func (ts *typesetter) wrap(ps []piece, width int) []line {
 	ls := ts.wrapGlyphs(gs, src, width)
 	ts.glyphs = gs[:0]
 	return ls
+}
+
+// newLines returns n zero lines cut from the typesetter's slab; the slice
+// cannot grow into lines handed out later (cap is len).
+func (ts *typesetter) newLines(n int) []line {
+	if cap(ts.lines)-len(ts.lines) < n {
+		ts.lines = make([]line, 0, max(n, 2*cap(ts.lines), 16))
+	}
+	first := len(ts.lines)
+	ts.lines = ts.lines[:first+n]
+	return ts.lines[first : first+n : first+n]
 }
 
 // children lays out n's child blocks one under the other, with a blank line
@@ -100,7 +118,7 @@ func (ts *typesetter) heading(n *ast.Heading, src []byte, width int, title bool)
 		h = cfg.H1
 	}
 	st := merge(merge(ts.th.base, cfg.Heading.StylePrimitive), h.StylePrimitive)
-	in := inliner{th: ts.th, sgrs: &ts.sgrs, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
+	in := ts.inliner(src)
 	in.deco(oneLine(h.Prefix), st, pPrefix)
 	in.walk(n, colours(st))
 	in.deco(oneLine(h.Suffix), st, pSuffix)

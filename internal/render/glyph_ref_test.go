@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/rivo/uniseg"
+	"github.com/yuin/goldmark/ast"
 
+	"shovel/deck"
 	"shovel/internal/termsafe"
 )
 
@@ -234,7 +236,8 @@ func TestPieceGlyphsAndSpanLineMatchReference(t *testing.T) {
 		scratch = gs
 		for _, width := range []int{1, 3, 8, 20} {
 			for _, sp := range fill(nil, gs, width) {
-				got, exp := spanLine(gs, src, sp), refSpanLine(want, sp)
+				got, _ := spanLine(nil, gs, src, sp)
+				exp := refSpanLine(want, sp)
 				if got.w != exp.w || len(got.runs) != len(exp.runs) {
 					t.Fatalf("spanLine %+v of %q: %+v, want %+v", sp, src, got, exp)
 				}
@@ -245,5 +248,40 @@ func TestPieceGlyphsAndSpanLineMatchReference(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// textValue slices text out of the block's source where deck.TextValue
+// would copy it; both must say the same for every text node.
+func TestTextValueMatchesDeck(t *testing.T) {
+	r, err := New(&deck.Deck{}, Options{Theme: "notty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, md := range []string{
+		"plain *emph* **strong** `code \\* span` text",
+		"escaped \\* star, \\_under\\_, \\\\ backslash",
+		"entities &amp; &lt;tag&gt; &#20013; &copy; & alone",
+		"line one  \nline two\\\nthree\nfour",
+		"| a | b \\| c |\n|---|---|\n| &amp; | `x` |",
+		"- item *one*\n- item &amp; two\n\n    indented code &amp;",
+		"[link &amp; text](https://example.com/?a=1&b=2) <https://auto.link/x>",
+		"中文段落，\\*星号\\*和&nbsp;空格。",
+	} {
+		p := r.parseText(md)
+		ts := r.typesetter()
+		ts.cur = p
+		in := ts.inliner(p.src)
+		if in.str == "" {
+			t.Fatalf("%q: the inliner has no source string", md)
+		}
+		_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if tx, ok := n.(*ast.Text); ok && entering {
+				if got, want := in.textValue(tx), deck.TextValue(tx, p.src); got != want {
+					t.Errorf("%q: text node %q, want %q", md, got, want)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
 	}
 }

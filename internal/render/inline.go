@@ -48,6 +48,7 @@ type inliner struct {
 	th   *theme
 	sgrs *sgrMemo
 	src  []byte
+	str  string // src as a string when the typesetter has it; else ""
 	out  []piece
 	task task
 	// refs numbers link and image addresses in a handout; nil elsewhere.
@@ -56,9 +57,17 @@ type inliner struct {
 	keepBreaks bool
 }
 
+func (ts *typesetter) inliner(src []byte) inliner {
+	in := inliner{th: ts.th, sgrs: &ts.sgrs, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
+	if b := ts.cur.src; len(src) > 0 && len(b) == len(src) && &b[0] == &src[0] {
+		in.str = ts.cur.text
+	}
+	return in
+}
+
 // inlines returns the pieces of n's inline children, styled from st.
 func (ts *typesetter) inlines(n ast.Node, src []byte, st StylePrimitive) ([]piece, task) {
-	in := inliner{th: ts.th, sgrs: &ts.sgrs, src: src, refs: ts.refs, keepBreaks: ts.keepBreaks}
+	in := ts.inliner(src)
 	in.walk(n, st)
 	return in.out, in.task
 }
@@ -92,7 +101,7 @@ func (in *inliner) walk(n ast.Node, st StylePrimitive) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			in.text(deck.TextValue(c, in.src), st)
+			in.text(in.textValue(c), st)
 			if c.HardLineBreak() || in.keepBreaks && c.SoftLineBreak() {
 				in.out = append(in.out, piece{kind: pHard})
 			} else if c.SoftLineBreak() {
@@ -151,6 +160,18 @@ func (in *inliner) walk(n ast.Node, st StylePrimitive) {
 			in.walk(c, st)
 		}
 	}
+}
+
+// textValue is deck.TextValue(t, in.src), sliced out of in.str when
+// there is nothing to unescape: no copy of every text node.
+func (in *inliner) textValue(t *ast.Text) string {
+	if seg := t.Segment; in.str != "" && seg.Padding == 0 && !seg.ForceNewline {
+		v := in.str[seg.Start:seg.Stop]
+		if t.IsRaw() || strings.IndexByte(v, '\\') < 0 && strings.IndexByte(v, '&') < 0 {
+			return v
+		}
+	}
+	return deck.TextValue(t, in.src)
 }
 
 // url shows a link's destination after its text, as glamour does: a

@@ -10,6 +10,9 @@ import (
 type parsed struct {
 	doc ast.Node
 	src []byte
+	// text is src as a string (the block's Markdown), for slicing text
+	// out of it without a copy.
+	text string
 }
 
 func (p parsed) first() ast.Node { return p.doc.FirstChild() }
@@ -65,6 +68,7 @@ func (ts *typesetter) stack(bs []slideBlock, width int, align deck.Alignment) ([
 			continue
 		}
 		var ls []line
+		ts.cur = sb.p
 		if sb.title {
 			ls = ts.heading(sb.p.first().(*ast.Heading), sb.p.src, width, true)
 		} else {

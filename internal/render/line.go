@@ -95,7 +95,15 @@ func pad(l line, n int) line {
 // spanLine turns the glyphs of one filled line into runs, merging
 // neighbours of the same style. src is the text the glyphs were cut from
 // (see glyph.off): a run of neighbours in it is a slice of it, not a copy.
-func spanLine(gs []glyph, src string, sp lineSpan) line {
+//
+// The runs are appended to slab, which is returned; the line's runs are a
+// slice of it that cannot grow into its neighbours' (cap is len).
+func spanLine(slab []run, gs []glyph, src string, sp lineSpan) (line, []run) {
+	if need := sp.to - sp.from; cap(slab)-len(slab) < need {
+		// A new chunk; lines already made keep the old one.
+		slab = make([]run, 0, max(need, 2*cap(slab), 16))
+	}
+	first := len(slab)
 	var l line
 	var b strings.Builder
 	cur := ""
@@ -103,9 +111,9 @@ func spanLine(gs []glyph, src string, sp lineSpan) line {
 	flush := func() {
 		switch {
 		case from >= 0:
-			l.runs = append(l.runs, run{text: src[from:to], sgr: cur})
+			slab = append(slab, run{text: src[from:to], sgr: cur})
 		case b.Len() > 0:
-			l.runs = append(l.runs, run{text: b.String(), sgr: cur})
+			slab = append(slab, run{text: b.String(), sgr: cur})
 			b.Reset()
 		}
 		from, to = -1, -1
@@ -135,7 +143,10 @@ func spanLine(gs []glyph, src string, sp lineSpan) line {
 		}
 	}
 	flush()
-	return l
+	if n := len(slab); n > first {
+		l.runs = slab[first:n:n]
+	}
+	return l, slab
 }
 
 // blockWidth is the width of the widest line.

@@ -301,7 +301,7 @@ func (r *Renderer) parseText(md string) parsed {
 		}
 		return ast.WalkContinue, nil
 	})
-	return parsed{doc: doc, src: src}
+	return parsed{doc: doc, src: src, text: md}
 }
 
 // Notes typesets slide i's speaker notes for width cells, with the slides'

@@ -320,9 +320,9 @@ func (ts *typesetter) wrapGlyphs(gs []glyph, src string, width int) []line {
 	if ts.trace != nil {
 		ts.trace(gs, spans, width)
 	}
-	out := make([]line, len(spans))
+	out := ts.newLines(len(spans))
 	for i, sp := range spans {
-		out[i] = spanLine(gs, src, sp)
+		out[i], ts.runs = spanLine(ts.runs, gs, src, sp)
 	}
 	return out
 }
