@@ -20,18 +20,11 @@ type typesetter struct {
 	refs *refList
 	// keepBreaks keeps the source's line breaks (notes in comments).
 	keepBreaks bool
-	// glyphs and spans are scratch space for wrap, reused from one
-	// paragraph to the next: the lines it returns do not refer to them.
-	glyphs []glyph
-	spans  []lineSpan
-	sgrs   sgrMemo
-	// runs and lines are slabs that filled lines are cut from: one
-	// allocation for many lines (see spanLine and newLines).
-	runs  []run
-	lines []line
+	sgrs       sgrMemo
 	// cur is the slide block being typeset: inliners working on its
 	// source slice text out of cur.text.
 	cur parsed
+	scratch
 }
 
 // minText is the narrowest a list item, quote or column is given before
@@ -45,17 +38,6 @@ func (ts *typesetter) wrap(ps []piece, width int) []line {
 	ls := ts.wrapGlyphs(gs, src, width)
 	ts.glyphs = gs[:0]
 	return ls
-}
-
-// newLines returns n zero lines cut from the typesetter's slab; the slice
-// cannot grow into lines handed out later (cap is len).
-func (ts *typesetter) newLines(n int) []line {
-	if cap(ts.lines)-len(ts.lines) < n {
-		ts.lines = make([]line, 0, max(n, 2*cap(ts.lines), 16))
-	}
-	first := len(ts.lines)
-	ts.lines = ts.lines[:first+n]
-	return ts.lines[first : first+n : first+n]
 }
 
 // children lays out n's child blocks one under the other, with a blank line

@@ -236,7 +236,7 @@ func TestPieceGlyphsAndSpanLineMatchReference(t *testing.T) {
 		scratch = gs
 		for _, width := range []int{1, 3, 8, 20} {
 			for _, sp := range fill(nil, gs, width) {
-				got, _ := spanLine(nil, gs, src, sp)
+				got := spanLine(func(n int) []run { return make([]run, 0, n) }, gs, src, sp)
 				exp := refSpanLine(want, sp)
 				if got.w != exp.w || len(got.runs) != len(exp.runs) {
 					t.Fatalf("spanLine %+v of %q: %+v, want %+v", sp, src, got, exp)

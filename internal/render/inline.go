@@ -68,8 +68,20 @@ func (ts *typesetter) inliner(src []byte) inliner {
 // inlines returns the pieces of n's inline children, styled from st.
 func (ts *typesetter) inlines(n ast.Node, src []byte, st StylePrimitive) ([]piece, task) {
 	in := ts.inliner(src)
+	// The pieces go into the free end of the typesetter's slab; they
+	// stay there unless they outgrow it.
+	if cap(ts.pieces)-len(ts.pieces) < 8 {
+		ts.pieces = make([]piece, 0, 64)
+	}
+	first := len(ts.pieces)
+	in.out = ts.pieces[first:first]
 	in.walk(n, st)
-	return in.out, in.task
+	out := in.out
+	if k := len(out); k > 0 && first+k <= cap(ts.pieces) && &ts.pieces[:first+1][first] == &out[0] {
+		ts.pieces = ts.pieces[:first+k]
+		out = out[:k:k]
+	}
+	return out, in.task
 }
 
 func (in *inliner) text(s string, st StylePrimitive) {

@@ -95,15 +95,22 @@ func pad(l line, n int) line {
 // spanLine turns the glyphs of one filled line into runs, merging
 // neighbours of the same style. src is the text the glyphs were cut from
 // (see glyph.off): a run of neighbours in it is a slice of it, not a copy.
-//
-// The runs are appended to slab, which is returned; the line's runs are a
-// slice of it that cannot grow into its neighbours' (cap is len).
-func spanLine(slab []run, gs []glyph, src string, sp lineSpan) (line, []run) {
-	if need := sp.to - sp.from; cap(slab)-len(slab) < need {
-		// A new chunk; lines already made keep the old one.
-		slab = make([]run, 0, max(need, 2*cap(slab), 16))
+// cut provides the line's runs: a slice of length 0 and capacity n.
+func spanLine(cut func(n int) []run, gs []glyph, src string, sp lineSpan) line {
+	n, prev := 0, ""
+	for _, g := range gs[sp.from:sp.to] {
+		if !g.nl && (n == 0 || g.sgr != prev) {
+			n, prev = n+1, g.sgr
+		}
 	}
-	first := len(slab)
+	if n == 0 {
+		return spanRuns(nil, gs, src, sp)
+	}
+	return spanRuns(cut(n), gs, src, sp)
+}
+
+// spanRuns is spanLine appending the runs to runs.
+func spanRuns(runs []run, gs []glyph, src string, sp lineSpan) line {
 	var l line
 	var b strings.Builder
 	cur := ""
@@ -111,9 +118,9 @@ func spanLine(slab []run, gs []glyph, src string, sp lineSpan) (line, []run) {
 	flush := func() {
 		switch {
 		case from >= 0:
-			slab = append(slab, run{text: src[from:to], sgr: cur})
+			runs = append(runs, run{text: src[from:to], sgr: cur})
 		case b.Len() > 0:
-			slab = append(slab, run{text: b.String(), sgr: cur})
+			runs = append(runs, run{text: b.String(), sgr: cur})
 			b.Reset()
 		}
 		from, to = -1, -1
@@ -143,10 +150,10 @@ func spanLine(slab []run, gs []glyph, src string, sp lineSpan) (line, []run) {
 		}
 	}
 	flush()
-	if n := len(slab); n > first {
-		l.runs = slab[first:n:n]
+	if len(runs) > 0 {
+		l.runs = runs
 	}
-	return l, slab
+	return l
 }
 
 // blockWidth is the width of the widest line.

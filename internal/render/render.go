@@ -86,6 +86,8 @@ type Renderer struct {
 	// trace, set only by tests before rendering, sees every filled paragraph.
 	trace func(gs []glyph, spans []lineSpan, width int)
 
+	typesetters typesetters
+
 	mu    sync.Mutex
 	pages map[key]*Page
 	notes map[key]*Page
@@ -147,8 +149,14 @@ func (r *Renderer) WrapText(text string, width int) []string {
 	return wrapPlain(r.m, text, width)
 }
 
+// typesetter returns a typesetter for one render, to be given back with
+// r.typesetters.put when the render's strings are built.
 func (r *Renderer) typesetter() *typesetter {
-	return &typesetter{th: r.th, m: r.m, code: r.hl, trace: r.trace, sgrs: sgrMemo{th: r.th}}
+	ts := r.typesetters.get()
+	sc, sg := ts.scratch, ts.sgrs
+	*ts = typesetter{th: r.th, m: r.m, code: r.hl, trace: r.trace, sgrs: sg, scratch: sc}
+	ts.sgrs.th = r.th
+	return ts
 }
 
 // Slide typesets slide i (0-based) showing steps 0..step, for width cells.
@@ -195,6 +203,7 @@ func (r *Renderer) slide(i int, s *deck.Slide, step, width int) *Page {
 	cw := box - 2*mg
 	left := (width-box)/2 + mg
 	ts := r.typesetter()
+	defer r.typesetters.put(ts)
 
 	var bs []slideBlock
 	var refs *refList
@@ -321,6 +330,7 @@ func (r *Renderer) Notes(i, width int) (*Page, error) {
 		}
 		var ls []line
 		ts := r.typesetter()
+		defer r.typesetters.put(ts)
 		if r.handout {
 			ts.refs = &refList{}
 		}

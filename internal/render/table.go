@@ -8,10 +8,12 @@ import (
 
 // cell is a table cell's content, measured once.
 type cell struct {
-	gs   []glyph
-	src  string // the text gs were cut from
-	minW int    // the widest run that cannot be broken (a Latin word, 字。)
-	maxW int    // the width on one line
+	gs   []glyph // a slice of the typesetter's cellGlyphs
+	src  string  // the text gs were cut from
+	from int     // gs is cellGlyphs[from:to]
+	to   int
+	minW int // the widest run that cannot be broken (a Latin word, 字。)
+	maxW int // the width on one line
 }
 
 type tableData struct {
@@ -71,15 +73,27 @@ func (ts *typesetter) readTable(n *east.Table, src []byte) tableData {
 				st = headStyle
 			}
 			p, _ := ts.inlines(c, src, st)
-			gs, text := ts.m.pieceGlyphs(nil, p)
-			mn, mx := measureGlyphs(gs)
-			row = append(row, cell{gs: gs, src: text, minW: mn, maxW: mx})
+			from := len(ts.cellGlyphs)
+			var text string
+			ts.cellGlyphs, text = ts.m.pieceGlyphs(ts.cellGlyphs, p)
+			mn, mx := measureGlyphs(ts.cellGlyphs[from:])
+			row = append(row, cell{src: text, from: from, to: len(ts.cellGlyphs), minW: mn, maxW: mx})
 			ps = append(ps, p)
 		}
 		if isHead {
 			td.head, td.heads = row, ps
 		} else {
 			td.rows, td.bodies = append(td.rows, row), append(td.bodies, ps)
+		}
+	}
+	// Every cell's glyphs are in place now that cellGlyphs stopped growing.
+	for r := -1; r < len(td.rows); r++ {
+		row := td.head
+		if r >= 0 {
+			row = td.rows[r]
+		}
+		for c := range row {
+			row[c].gs = ts.cellGlyphs[row[c].from:row[c].to:row[c].to]
 		}
 	}
 	return td
@@ -117,6 +131,7 @@ func (ts *typesetter) table(n *east.Table, src []byte, width int) []line {
 
 // tableLayout is table, also reporting whether the rows became records.
 func (ts *typesetter) tableLayout(n *east.Table, src []byte, width int) (ls []line, records bool) {
+	defer func(n int) { ts.cellGlyphs = ts.cellGlyphs[:n] }(len(ts.cellGlyphs))
 	td := ts.readTable(n, src)
 	cols := len(td.head)
 	for _, r := range td.rows {
@@ -276,7 +291,7 @@ func (ts *typesetter) tableRow(r []cell, align []east.Alignment, widths []int, v
 				n += len(cells[i][y].runs)
 			}
 		}
-		l := line{runs: make([]run, 0, n)}
+		l := line{runs: ts.cutRuns(n)}
 		l.runs = append(l.runs, run{text: first, sgr: sgr})
 		l.w = vw + 1
 		for i, w := range widths {
@@ -322,7 +337,7 @@ func (ts *typesetter) wrapGlyphs(gs []glyph, src string, width int) []line {
 	}
 	out := ts.newLines(len(spans))
 	for i, sp := range spans {
-		out[i], ts.runs = spanLine(ts.runs, gs, src, sp)
+		out[i] = spanLine(ts.cutRuns, gs, src, sp)
 	}
 	return out
 }
