@@ -2,6 +2,7 @@ package deck
 
 import (
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -23,7 +24,7 @@ type slideBuilder struct {
 	noteParts   []Note
 }
 
-func (l *loader) assemble(d *Deck, items []item) {
+func (l *loader) assemble(d *Deck, items iter.Seq[item]) {
 	var b *slideBuilder
 	finish := func() {
 		s := b.s
@@ -46,8 +47,8 @@ func (l *loader) assemble(d *Deck, items []item) {
 	}
 
 	var lastBreak *item
-	for i := range items {
-		it := &items[i]
+	for v := range items {
+		it := &v
 		if it.kind == itemBreak {
 			if b != nil {
 				finish()

@@ -53,17 +53,16 @@ func (l *loader) parseBody(display, body string, base int) []item {
 		l.refused = true
 		return nil // goldmark is never given what it cannot read in time
 	}
-	src := []byte(body)
 	p := newBlockParser()
 	var (
 		items []item
 		parts []rangeResult
 	)
 	if chunked && !strings.Contains(body, "]:") {
-		items, parts = l.chunks(p, src, li)
+		items, parts = l.chunks(p, li)
 	}
 	if parts == nil {
-		r := l.parseRange(p, src, li, 0, len(body), nil)
+		r := l.parseRange(p, li, 0, len(body), nil)
 		items, parts = r.items, []rangeResult{r}
 	}
 	deep := -1
@@ -86,7 +85,7 @@ func (l *loader) parseBody(display, body string, base int) []item {
 
 // chunks parses the file li indexes chunk by chunk, or returns nil parts
 // when it must be parsed whole. The parts hold the chunks' diagnostics.
-func (l *loader) chunks(p parser.Parser, src []byte, li *lineIndex) (items []item, parts []rangeResult) {
+func (l *loader) chunks(p parser.Parser, li *lineIndex) (items []item, parts []rangeResult) {
 	body, noted := li.text, l.execNoted
 	from, next, tries := 0, 0, 0
 	for from < len(body) {
@@ -97,7 +96,7 @@ func (l *loader) chunks(p parser.Parser, src []byte, li *lineIndex) (items []ite
 			}
 		}
 		before := l.execNoted
-		r := l.parseRange(p, src, li, from, to, items)
+		r := l.parseRange(p, li, from, to, items)
 		if from > 0 && r.orphan {
 			l.execNoted = noted // the file is parsed again, whole
 			return nil, nil

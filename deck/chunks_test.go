@@ -132,7 +132,7 @@ func TestChunksPerSlide(t *testing.T) {
 	src := []byte(strings.Repeat("# A\n\ntext\n\n---\n\n", 20) + "# last\n")
 	l := &loader{src: memSource{name: "d.md", data: src}, done: map[string]*expansion{}, keyOf: map[string]string{}}
 	li := newLineIndex("d.md", string(src), 0)
-	_, parts := l.chunks(newBlockParser(), src, li)
+	_, parts := l.chunks(newBlockParser(), li)
 	if len(parts) != 21 {
 		t.Fatalf("%d chunks, want 21", len(parts))
 	}
@@ -142,7 +142,7 @@ func TestChunksPerSlide(t *testing.T) {
 		src := []byte(strings.Repeat("```\n---\n```\n", c.fences) + "\n---\n\nend\n")
 		sameParse(t, "fences", src)
 		li := newLineIndex("d.md", string(src), 0)
-		if _, parts := l.chunks(newBlockParser(), src, li); len(parts) != c.want {
+		if _, parts := l.chunks(newBlockParser(), li); len(parts) != c.want {
 			t.Errorf("%d fences then a break: %d chunks, want %d", c.fences, len(parts), c.want)
 		}
 	}

@@ -22,7 +22,7 @@ type compat struct {
 
 // checkImages warns about images whose file is missing, resolved next to
 // the file that shows them; URLs are not checked (nothing is fetched).
-func (l *loader) checkImages(doc ast.Node, src []byte, li *lineIndex) {
+func (l *loader) checkImages(doc ast.Node, src []byte, li *lineIndex, start Pos) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		img, ok := n.(*ast.Image)
 		if !entering || !ok {
@@ -34,7 +34,7 @@ func (l *loader) checkImages(doc ast.Node, src []byte, li *lineIndex) {
 		}
 		target := l.src.Join(l.src.Dir(l.curFile), dest)
 		if _, err := l.src.Stat(target); err != nil {
-			pos := li.pos(0)
+			pos := start // where the file's text starts
 			if t, ok := img.FirstChild().(*ast.Text); ok {
 				pos = li.pos(max(t.Segment.Start-2, 0))
 			} else if p := nodeStart(img.Parent()); p >= 0 {

@@ -2,6 +2,7 @@ package deck
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 )
 
@@ -92,8 +93,10 @@ func (d Dialect) commentNotes() bool { return d.Tool == ToolPatat || d.Tool == T
 // split decides the deck's slide rule from its whole item stream (includes
 // spliced) and rewrites the stream to shovel's own form: breaks where the
 // rule ends slides, headings and rules where it does not. dir is true for
-// a directory deck, whose files already separate slides.
-func (l *loader) split(items []item, dir bool) []item {
+// a directory deck, whose files already separate slides. The rule is
+// decided at once; the rewritten stream is made as it is read (assemble
+// reads it once), so that a long deck's items are not held twice.
+func (l *loader) split(items []item, dir bool) iter.Seq[item] {
 	d := &l.dialect
 	hasEndSlide, hasSep, hasBare := false, false, false
 	for _, it := range items {
@@ -118,49 +121,61 @@ func (l *loader) split(items []item, dir bool) []item {
 		}
 	}
 
-	out := make([]item, 0, len(items))
-	seen := false // the slide so far has content
-	for _, it := range items {
-		switch {
-		case it.kind == itemBreak:
-			if it.sep && d.Split == SplitEndSlide && !d.EndSlideShorthand {
-				out = append(out, item{kind: itemContent, text: it.text, pos: it.pos, endLine: it.endLine})
-				seen = true
+	return func(yield func(item) bool) {
+		seen := false // the slide so far has content
+		for _, it := range items {
+			switch {
+			case it.kind == itemBreak:
+				if it.sep && d.Split == SplitEndSlide && !d.EndSlideShorthand {
+					if !yield(item{kind: itemContent, text: it.text, pos: it.pos, endLine: it.endLine}) {
+						return
+					}
+					seen = true
+					continue
+				}
+				seen = false
+				if !yield(it) {
+					return
+				}
+				continue
+			case it.setext && d.Split == SplitSeparators:
+				// shovel's rules: "Title" over --- is a paragraph and a
+				// separator, as it always was (presenterm and pandoc read a
+				// heading).
+				if it.underline < 3 {
+					it.heading, it.level, it.setext = "", 0, false
+					break
+				}
+				if strings.TrimSpace(it.para) != "" {
+					if !yield(item{kind: itemContent, text: it.para, pos: it.pos, endLine: it.underPos.Line - 1}) {
+						return
+					}
+				}
+				if !yield(item{kind: itemBreak, pos: it.underPos, endLine: it.underPos.Line}) {
+					return
+				}
+				seen = false
 				continue
 			}
-			seen = false
-			out = append(out, it)
-			continue
-		case it.setext && d.Split == SplitSeparators:
-			// shovel's rules: "Title" over --- is a paragraph and a
-			// separator, as it always was (presenterm and pandoc read a
-			// heading).
-			if it.underline < 3 {
-				it.heading, it.level, it.setext = "", 0, false
-				break
+			if it.kind == itemContent && it.level > 0 && seen {
+				startsSlide := d.SlideLevel > 0 && it.level <= d.SlideLevel && d.Split != SplitEndSlide
+				if d.Split == SplitEndSlide && d.ImplicitSlideEnds && it.setextTitle {
+					startsSlide = true
+				}
+				if startsSlide {
+					if !yield(item{kind: itemBreak, pos: it.pos, endLine: it.pos.Line}) {
+						return
+					}
+				}
 			}
-			if strings.TrimSpace(it.para) != "" {
-				out = append(out, item{kind: itemContent, text: it.para, pos: it.pos, endLine: it.underPos.Line - 1})
+			if it.kind == itemContent {
+				seen = true
 			}
-			out = append(out, item{kind: itemBreak, pos: it.underPos, endLine: it.underPos.Line})
-			seen = false
-			continue
-		}
-		if it.kind == itemContent && it.level > 0 && seen {
-			startsSlide := d.SlideLevel > 0 && it.level <= d.SlideLevel && d.Split != SplitEndSlide
-			if d.Split == SplitEndSlide && d.ImplicitSlideEnds && it.setextTitle {
-				startsSlide = true
-			}
-			if startsSlide {
-				out = append(out, item{kind: itemBreak, pos: it.pos, endLine: it.pos.Line})
+			if !yield(it) {
+				return
 			}
 		}
-		if it.kind == itemContent {
-			seen = true
-		}
-		out = append(out, it)
 	}
-	return out
 }
 
 // slideLevel is pandoc's: the highest heading level that is followed

@@ -138,9 +138,9 @@ func load(src source, root string, first bool) (*Deck, error) {
 	if l.noFirst {
 		return nil, nil
 	}
-	items = l.split(items, info.IsDir())
+	slides := l.split(items, info.IsDir())
 	d := &Deck{Meta: l.meta, Files: l.files, Sources: l.raws, Root: src.Display(root), Dialect: l.dialect, ThemePos: l.themePos}
-	l.assemble(d, items)
+	l.assemble(d, slides)
 	d.Diagnostics = append(Diagnostics(nil), l.diags...)
 	if n := l.dropped[Warning] + l.dropped[Error]; n > 0 {
 		sev := Warning

@@ -92,25 +92,27 @@ func (li *lineIndex) lineStart(off int) int {
 	return li.starts[li.line(off)-1]
 }
 
-// parseRange parses body[from:to] of the file li indexes, appending its
-// items to items (r.items is the result).
-// Goldmark reads src[:to] from offset from on, so every offset in the tree,
-// and so every position, is the file's own. The diagnostics go to r, in
-// the order a parse of the whole file makes them (see parseBody).
-func (l *loader) parseRange(p parser.Parser, src []byte, li *lineIndex, from, to int, items []item) (r rangeResult) {
-	body := li.text[:to]
+// parseRange parses body[from:to] of the file file indexes (from at the
+// start of a line), appending its items to items (r.items is the result).
+// Positions are the file's; the diagnostics go to r, to be added in the
+// order a parse of the whole file adds them (see parseBody).
+func (l *loader) parseRange(p parser.Parser, file *lineIndex, from, to int, items []item) (r rangeResult) {
+	li := file
+	if from > 0 || to < len(file.text) {
+		li = newLineIndex(file.file, file.text[from:to], file.base+file.line(from)-1)
+	}
+	body := li.text
+	src := []byte(body) // goldmark's; only a chunk of a long file at a time
 	pc := parser.NewContext()
 	deep := &nestingHit{off: -1}
 	pc.Set(nestingKey, deep)
-	reader := text.NewReader(src[:to])
-	if from > 0 {
-		reader.SetPosition(-1, text.NewSegment(from, from))
-		reader.AdvanceLine()
-	}
-	doc := p.Parse(reader, parser.WithContext(pc))
+	doc := p.Parse(text.NewReader(src), parser.WithContext(pc))
 	r.deep = deep.off
+	if r.deep >= 0 {
+		r.deep += from
+	}
 	defer l.divert(&r.images)()
-	l.checkImages(doc, src[:to], li)
+	l.checkImages(doc, src, li, file.pos(0))
 	defer l.divert(&r.spans)()
 
 	type span struct {
