@@ -105,7 +105,7 @@ func (l *loader) split(items []item, dir bool) iter.Seq[item] {
 			hasSep, hasBare = true, true
 		case it.kind == itemBreak && !it.boundary:
 			hasEndSlide = true
-		case it.setext && it.underline >= 3:
+		case it.setext != nil && it.setext.dashes >= 3:
 			hasSep = true
 		}
 	}
@@ -138,20 +138,20 @@ func (l *loader) split(items []item, dir bool) iter.Seq[item] {
 					return
 				}
 				continue
-			case it.setext && d.Split == SplitSeparators:
+			case it.setext != nil && d.Split == SplitSeparators:
 				// shovel's rules: "Title" over --- is a paragraph and a
 				// separator, as it always was (presenterm and pandoc read a
 				// heading).
-				if it.underline < 3 {
-					it.heading, it.level, it.setext = "", 0, false
+				if it.setext.dashes < 3 {
+					it.heading, it.level, it.setext = "", 0, nil
 					break
 				}
-				if strings.TrimSpace(it.para) != "" {
-					if !yield(item{kind: itemContent, text: it.para, pos: it.pos, endLine: it.underPos.Line - 1}) {
+				if strings.TrimSpace(it.setext.para) != "" {
+					if !yield(item{kind: itemContent, text: it.setext.para, pos: it.pos, endLine: it.setext.pos.Line - 1}) {
 						return
 					}
 				}
-				if !yield(item{kind: itemBreak, pos: it.underPos, endLine: it.underPos.Line}) {
+				if !yield(item{kind: itemBreak, pos: it.setext.pos, endLine: it.setext.pos.Line}) {
 					return
 				}
 				seen = false

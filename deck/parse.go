@@ -14,7 +14,7 @@ import (
 // A file is read into a flat stream of items; assemble then groups the
 // stream into slides. Includes are spliced into the stream where they stand.
 
-type itemKind int
+type itemKind uint8
 
 const (
 	itemContent itemKind = iota
@@ -25,35 +25,42 @@ const (
 )
 
 type item struct {
-	kind    itemKind
-	name    string // directive name
-	value   string // directive value
 	text    string // Markdown of content or notes
 	heading string // plain text, when the content is a heading
+	name    string // directive name
+	value   string // directive value
 	pos     Pos
 	endLine int
+	// level is the heading level of a heading, else 0.
+	level int
+	// listItems are the offsets in text where the top-level items of a
+	// list start, for incremental lists.
+	listItems []int
+	// setext is set for "Title" over a line of dashes: a heading in
+	// presenterm's and pandoc's dialects, a paragraph and a slide break
+	// in shovel's. It is a pointer, being rare: a long deck has many
+	// items, and the other fields of an item are laid out to keep it small.
+	setext *setextUnder
+	kind   itemKind
 	// boundary marks the break between two files of a directory deck.
 	boundary bool
 	// sep marks a break written as a line of dashes (text holds it): a
 	// rule, not a break, in presenterm's dialect.
 	sep bool
-	// level is the heading level of a heading, else 0.
-	level int
 	// setextTitle marks a setext heading ("Title" over === or ---),
 	// presenterm's slide title.
 	setextTitle bool
-	// setext marks "Title" over a line of dashes: a heading in
-	// presenterm's and pandoc's dialects, a paragraph (para) and a slide
-	// break (at underPos) in shovel's; underline counts the dashes.
-	setext    bool
-	para      string
-	underPos  Pos
-	underline int
-	// listItems are the offsets in text where the top-level items of a
-	// list start, for incremental lists.
-	listItems []int
 	// markdown marks notes written as Markdown (a "::: notes" div).
 	markdown bool
+}
+
+// setextUnder is what a setext heading over dashes is made of in shovel's
+// dialect: the paragraph above (para) and the underline at pos, of dashes
+// dashes.
+type setextUnder struct {
+	para   string
+	pos    Pos
+	dashes int
 }
 
 // lineIndex maps byte offsets of a text to 1-based lines and columns.
@@ -236,8 +243,7 @@ func (l *loader) heading(n *ast.Heading, src []byte, li *lineIndex, start int, r
 	if under == "" || strings.Trim(under, "-") != "" {
 		return it // === : a heading in every dialect
 	}
-	it.setext, it.para, it.underline = true, raw[:i], len(under)
-	it.underPos = li.pos(start + i + 1 + leadingSpaces(raw[i+1:]))
+	it.setext = &setextUnder{para: raw[:i], dashes: len(under), pos: li.pos(start + i + 1 + leadingSpaces(raw[i+1:]))}
 	return it
 }
 
