@@ -271,7 +271,7 @@ func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int, co
 	// the way q does, terminal restored, then exits 128+signal.
 	ctx, stop := signalContext(context.Background())
 	defer stop()
-	err := tui.Run(ctx, m, keys, out, fps, colours.wait())
+	err := tui.Run(ctx, m, keys, out, fps, colours.colours())
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -247,5 +248,53 @@ func TestStartDrawsTheScreenOnce(t *testing.T) {
 	time.Sleep(300 * time.Millisecond) // the size message, pages rendered ahead, replies
 	if n := strings.Count(out.since(0), ansi.EraseEntireScreen); n != 1 {
 		t.Errorf("the screen was erased %d times at start, want 1", n)
+	}
+}
+
+// A colour profile detected after the first frame (Colours.Final) that
+// differs from the one the frame was drawn with is applied and the screen
+// repainted, even when bubbletea's own start message comes after it.
+func TestLateColourProfileRepaints(t *testing.T) {
+	isProfile := func(cmd tea.Cmd, p colorprofile.Profile) bool {
+		if cmd == nil {
+			return false
+		}
+		msg, ok := cmd().(tea.ColorProfileMsg)
+		return ok && msg.Profile == p
+	}
+	isClear := func(cmd tea.Cmd) bool { return cmd != nil && fmt.Sprint(cmd()) == fmt.Sprint(tea.ClearScreen()) }
+	newModel := func() *Model {
+		m, err := New(Options{Deck: openTestDeck(t), Theme: "dark", Width: 120, Height: 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	final := finalColoursMsg{start: colorprofile.ANSI256, final: colorprofile.TrueColor}
+
+	m := newModel() // the usual order: start profile, then the detection
+	if cmd := m.colourProfile(colorprofile.ANSI256); cmd != nil {
+		t.Fatal("the first profile bubbletea tells repaints")
+	}
+	if cmd := m.finalColours(final); !isProfile(cmd, colorprofile.TrueColor) {
+		t.Fatal("the detection is not handed to bubbletea")
+	}
+	if cmd := m.colourProfile(colorprofile.TrueColor); !isClear(cmd) {
+		t.Fatal("a new profile does not repaint")
+	}
+
+	m = newModel() // the detection first, bubbletea's start message late
+	if cmd := m.finalColours(final); !isProfile(cmd, colorprofile.TrueColor) {
+		t.Fatal("the detection is not handed to bubbletea")
+	}
+	m.colourProfile(colorprofile.TrueColor)
+	if cmd := m.colourProfile(colorprofile.ANSI256); !isProfile(cmd, colorprofile.TrueColor) {
+		t.Fatal("a late start message overrides the detection")
+	}
+
+	m = newModel() // the same profile: nothing to do
+	m.colourProfile(colorprofile.ANSI256)
+	if cmd := m.colourProfile(colorprofile.ANSI256); cmd != nil {
+		t.Fatal("the same profile repaints")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"shovel/deck"
 	"shovel/internal/follow"
@@ -102,8 +103,13 @@ type Model struct {
 	r         *render.Renderer
 	theme     string // resolved: dark, light, notty or a style file
 	autoTheme bool
-	gen       int
-	cache     pageCache
+	// profile is the colour profile frames are drawn with, once bubbletea
+	// has told it (profileSeen).
+	profile     colorprofile.Profile
+	profileSeen bool
+	final       *finalColoursMsg // the full detection, once it came
+	gen         int
+	cache       pageCache
 
 	pos       nav.State
 	presenter bool
@@ -363,6 +369,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return m.tick(m.tickGen)
 		}
 		return nil
+	case tea.ColorProfileMsg:
+		return m.colourProfile(msg.Profile)
+	case finalColoursMsg:
+		return m.finalColours(msg)
 	case tea.BackgroundColorMsg:
 		return m.backgroundColor(msg)
 	case changeMsg:
@@ -384,6 +394,42 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.followAgain(msg)
 	}
 	return nil
+}
+
+// colourProfile notes the profile frames are drawn with. bubbletea tells it
+// at start; a later, different one (the full detection finished after the
+// first frame, or the terminal reported true colour) applies only to cells
+// drawn from then on, so the screen is repainted.
+func (m *Model) colourProfile(p colorprofile.Profile) tea.Cmd {
+	seen, old := m.profileSeen, m.profile
+	m.profile, m.profileSeen = p, true
+	if f := m.final; f != nil && p == f.start && p != f.final {
+		// bubbletea's start message came after the full detection's: the
+		// detection stands.
+		return setColourProfile(f.final)
+	}
+	if seen && p != old {
+		return tea.ClearScreen
+	}
+	return nil
+}
+
+// finalColoursMsg is the full colour detection, finished after the
+// program started with the profile start (Run, Colours).
+type finalColoursMsg struct{ start, final colorprofile.Profile }
+
+func (m *Model) finalColours(msg finalColoursMsg) tea.Cmd {
+	m.final = &msg
+	if m.profileSeen && m.profile == msg.final {
+		return nil
+	}
+	return setColourProfile(msg.final)
+}
+
+// setColourProfile has bubbletea draw with p (its event loop applies a
+// ColorProfileMsg to the renderer before Update sees it).
+func setColourProfile(p colorprofile.Profile) tea.Cmd {
+	return func() tea.Msg { return tea.ColorProfileMsg{Profile: p} }
 }
 
 func (m *Model) backgroundColor(msg tea.BackgroundColorMsg) tea.Cmd {

@@ -18,11 +18,20 @@ var ErrInterrupted = errors.New("interrupted")
 // is killed.
 const quitGrace = 2 * time.Second
 
+// Colours is the terminal's colour profile: Start is known when the
+// program starts; Final, when not nil, delivers the full detection later
+// (inside tmux it runs `tmux info`, ~10 ms that the first frame need not
+// wait for) and the screen is repainted if it differs.
+type Colours struct {
+	Start colorprofile.Profile
+	Final <-chan colorprofile.Profile
+}
+
 // Run presents until the speaker quits or ctx is cancelled. in and out are
 // the terminal. fps caps how often bubbletea writes frames (0: its
-// default, 60). profile is the terminal's colour profile, when the caller
-// detected it (else bubbletea does, on out). The vendored bubbletea renders on demand, so an idle
-// screen costs nothing.
+// default, 60). colours is the terminal's colour profile as the caller
+// detects it (nil: bubbletea detects it, on out). The vendored bubbletea
+// renders on demand, so an idle screen costs nothing.
 //
 // Signals are the caller's: it cancels ctx on SIGTERM, SIGHUP and the
 // like, and Run then quits the ordinary way, which leaves the alternate
@@ -30,14 +39,25 @@ const quitGrace = 2 * time.Second
 // handler quits on SIGTERM as if the speaker had, and ignores SIGHUP and
 // SIGQUIT; a killed program skips the restoring frame.) When ctx was
 // cancelled Run returns context.Cause(ctx).
-func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int, profile *colorprofile.Profile) error {
+func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int, colours *Colours) error {
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(fps), tea.WithoutSignalHandler()}
-	if profile != nil {
-		opts = append(opts, tea.WithColorProfile(*profile))
+	if colours != nil {
+		opts = append(opts, tea.WithColorProfile(colours.Start))
 	}
 	p := tea.NewProgram(m, opts...)
 	finished := make(chan struct{})
 	defer close(finished)
+	if colours != nil && colours.Final != nil {
+		go func() {
+			select {
+			case prof := <-colours.Final:
+				if prof != colours.Start {
+					p.Send(finalColoursMsg{start: colours.Start, final: prof})
+				}
+			case <-finished:
+			}
+		}()
+	}
 	go func() {
 		select {
 		case <-ctx.Done():
