@@ -46,16 +46,16 @@ func (l *loader) assemble(d *Deck, items iter.Seq[item]) {
 		b = nil
 	}
 
-	var lastBreak *item
+	broke, lastBoundary := false, false // a break came before; it was a file boundary
 	for v := range items {
 		it := &v
 		if it.kind == itemBreak {
 			if b != nil {
 				finish()
-			} else if lastBreak != nil && !lastBreak.boundary && !it.boundary {
+			} else if broke && !lastBoundary && !it.boundary {
 				l.warnf(it.pos, "empty slide (two slide separators in a row?) is left out")
 			}
-			lastBreak = it
+			broke, lastBoundary = true, it.boundary
 			continue
 		}
 		if b == nil {
