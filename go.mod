@@ -50,3 +50,5 @@ replace charm.land/bubbletea/v2 => ./third_party/bubbletea
 replace charm.land/lipgloss/v2 => ./third_party/lipgloss
 
 replace github.com/alecthomas/chroma/v2 => ./third_party/chroma
+
+replace github.com/yuin/goldmark => ./third_party/goldmark

@@ -41,6 +41,9 @@ var forks = []fork{
 		// tools, hermit binaries and the lexers' 5.7 MB of test data (see its PATCHES.md)
 		omitted: append([]string{"Bitfile", "Makefile", "lexers/README.md", "pygments-lexers.txt", "renovate.json5",
 			"table.py", "_tools", "bin", "lexers/testdata"}, upstreamMeta...)},
+	{dir: "goldmark", module: "github.com/yuin/goldmark", own: []string{"PATCHES.md"},
+		// the cmark comparison benchmark (C, 200 KB of data) and the table generators (see its PATCHES.md)
+		omitted: append([]string{"_benchmark", "_tools", "Makefile"}, upstreamMeta...)},
 }
 
 // TestForksMatchUpstream diffs every file of each fork against the released
