@@ -41,7 +41,8 @@ var forks = []fork{
 		// tools, hermit binaries and the lexers' 5.7 MB of test data (see its PATCHES.md)
 		omitted: append([]string{"Bitfile", "Makefile", "lexers/README.md", "pygments-lexers.txt", "renovate.json5",
 			"table.py", "_tools", "bin", "lexers/testdata"}, upstreamMeta...)},
-	{dir: "goldmark", module: "github.com/yuin/goldmark", own: []string{"PATCHES.md"},
+	{dir: "goldmark", module: "github.com/yuin/goldmark", own: []string{"PATCHES.md", "shovel_lazy_test.go",
+		"extension/shovel_lazy_test.go", "parser/shovel_lazy_test.go", "util/shovel_lazy_test.go"},
 		// the cmark comparison benchmark (C, 200 KB of data) and the table generators (see its PATCHES.md)
 		omitted: append([]string{"_benchmark", "_tools", "Makefile"}, upstreamMeta...)},
 }

@@ -2,6 +2,7 @@ package extension
 
 import (
 	"regexp"
+	"sync" // shovel: taskListRegexp is compiled on first use
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -13,7 +14,8 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-var taskListRegexp = regexp.MustCompile(`^\[([\sxX])\]\s*`)
+// shovel: compiled on first use (by the first list item that starts with "["), not at package init.
+var taskListRegexp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[([\sxX])\]\s*`) })
 
 type taskCheckBoxParser struct {
 }
@@ -48,7 +50,7 @@ func (s *taskCheckBoxParser) Parse(parent gast.Node, block text.Reader, pc parse
 		return nil
 	}
 	line, _ := block.PeekLine()
-	m := taskListRegexp.FindSubmatchIndex(line)
+	m := taskListRegexp().FindSubmatchIndex(line) // shovel: compiled on first use
 	if m == nil {
 		return nil
 	}
