@@ -3,7 +3,8 @@ package extension
 import (
 	"bytes"
 	"regexp"
-	"sync" // shovel: the URL regexps are compiled on first use
+	"strings" // shovel: see urlShortRegexp
+	"sync"    // shovel: the URL regexps are compiled on first use
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -15,12 +16,25 @@ import (
 // shovel: compiled on first use, not at package init: their {1,256}
 // repetitions expand into ~2,000 allocations and ~250 KB, a few ms of every
 // start of a program that imports this package.
-var wwwURLRegxp = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^www\.[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_\+.~#!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?`) //nolint:lll
+var wwwURLRegxp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(wwwURLExpr) })
+
+var urlRegexp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(urlExpr) }) // shovel: as wwwURLRegxp
+
+const wwwURLExpr = `^www\.[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_\+.~#!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?` //nolint:lll
+
+const urlExpr = `^(?:http|https|ftp)://[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?` //nolint:lll
+
+// shovel: the same regexps with the host's [...]{1,256} as [...]+ compile
+// ~50 times faster (~10 µs, 70 allocations, against ~0.5 ms and 840). They
+// match exactly what the originals match in a line with no run of more
+// than 256 host characters (then both have the same choices of host length,
+// tried longest first), so linkify uses them there: see defaultURLRegexp.
+var wwwURLShortRegexp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(strings.Replace(wwwURLExpr, "]{1,256}", "]+", 1))
 })
 
-var urlRegexp = sync.OnceValue(func() *regexp.Regexp { // shovel: as wwwURLRegxp
-	return regexp.MustCompile(`^(?:http|https|ftp)://[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?`) //nolint:lll
+var urlShortRegexp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(strings.Replace(urlExpr, "]{1,256}", "]+", 1))
 })
 
 // An LinkifyConfig struct is a data structure that holds configuration of the
@@ -195,18 +209,18 @@ func (s *linkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	var typ ast.AutoLinkType = ast.AutoLinkURL
 	if s.LinkifyConfig.AllowedProtocols == nil {
 		if bytes.HasPrefix(line, protoHTTP) || bytes.HasPrefix(line, protoHTTPS) || bytes.HasPrefix(line, protoFTP) {
-			m = s.urlRegexp().FindSubmatchIndex(line) // shovel: the default compiled on first use
+			m = s.urlRegexp(line).FindSubmatchIndex(line) // shovel: the default compiled on first use
 		}
 	} else {
 		for _, prefix := range s.LinkifyConfig.AllowedProtocols {
 			if bytes.HasPrefix(line, prefix) {
-				m = s.urlRegexp().FindSubmatchIndex(line) // shovel: as above
+				m = s.urlRegexp(line).FindSubmatchIndex(line) // shovel: as above
 				break
 			}
 		}
 	}
 	if m == nil && bytes.HasPrefix(line, domainWWW) {
-		m = s.wwwRegexp().FindSubmatchIndex(line) // shovel: as above
+		m = s.wwwRegexp(line).FindSubmatchIndex(line) // shovel: as above
 		protocol = []byte("http")
 	}
 	if m != nil && m[0] != 0 {
@@ -291,19 +305,37 @@ endfor:
 }
 
 // shovel: urlRegexp and wwwRegexp are the configured regexps, else the
-// defaults (upstream put the defaults in LinkifyConfig in NewLinkifyParser).
-func (s *linkifyParser) urlRegexp() *regexp.Regexp {
+// defaults (upstream put the defaults in LinkifyConfig in NewLinkifyParser)
+// for line.
+func (s *linkifyParser) urlRegexp(line []byte) *regexp.Regexp {
 	if s.LinkifyConfig.URLRegexp != nil {
 		return s.LinkifyConfig.URLRegexp
 	}
-	return urlRegexp()
+	return defaultURLRegexp(line, urlRegexp, urlShortRegexp)
 }
 
-func (s *linkifyParser) wwwRegexp() *regexp.Regexp {
+func (s *linkifyParser) wwwRegexp(line []byte) *regexp.Regexp {
 	if s.LinkifyConfig.WWWRegexp != nil {
 		return s.LinkifyConfig.WWWRegexp
 	}
-	return wwwURLRegxp()
+	return defaultURLRegexp(line, wwwURLRegxp, wwwURLShortRegexp)
+}
+
+// defaultURLRegexp is short, the regexp with the host as [...]+, unless
+// line has a run of more than 256 host characters, where only exact, the
+// original with [...]{1,256}, gives upstream's match.
+func defaultURLRegexp(line []byte, exact, short func() *regexp.Regexp) *regexp.Regexp {
+	run := 0
+	for _, c := range line {
+		if !util.IsAlphaNumeric(c) && strings.IndexByte("-@:%._+~#=", c) < 0 {
+			run = 0
+			continue
+		}
+		if run++; run > 256 {
+			return exact()
+		}
+	}
+	return short()
 }
 
 func (s *linkifyParser) CloseBlock(parent ast.Node, pc parser.Context) {

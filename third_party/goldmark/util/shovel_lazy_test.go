@@ -6,8 +6,10 @@ package util
 // the benchmarks measure what each used to cost every start.
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -23,6 +25,51 @@ func TestShovelLazyEmailRegexpIsUpstreams(t *testing.T) {
 	}
 	if got := FindEmailIndex([]byte("a.b@example.com rest")); got != len("a.b@example.com") {
 		t.Errorf("FindEmailIndex = %d", got)
+	}
+}
+
+// TestShovelShortEmailRegexpMatchesUpstreams: on domains without a run of
+// more than 62 letters, digits and hyphens, the regexp with * finds exactly
+// what upstream's with {0,61} finds, and the one FindEmailIndex picks
+// always does. Random domains with labels around the 63-character limit.
+func TestShovelShortEmailRegexpMatchesUpstreams(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 2026))
+	pieces := []string{"a", "Z", "9", "-", "--", ".", "..", "_", " ", "@", "example", "com", "é", "x-y"}
+	checked, matched := 0, 0
+	for i := range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			if rng.IntN(3) == 0 { // a label near the limit
+				for j := range 58 + rng.IntN(10) {
+					b.WriteByte("ab-9"[j%4])
+				}
+			}
+			for range rng.IntN(6) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			if i%2 == 0 {
+				b.WriteByte('.')
+			}
+		}
+		domain := []byte(b.String())
+		want := emailDomainRegexp().FindSubmatchIndex(domain)
+		if want != nil && want[1] > 1 {
+			matched++
+		}
+		picked := emailDomainRegexpFor(domain)
+		if got := picked.FindSubmatchIndex(domain); !slices.Equal(got, want) {
+			t.Fatalf("on %q FindEmailIndex's regexp finds %v, upstream's %v", domain, got, want)
+		}
+		if picked != emailDomainRegexp() {
+			checked++
+			if got := emailDomainShortRegexp().FindSubmatchIndex(domain); !slices.Equal(got, want) {
+				t.Fatalf("on %q the short regexp finds %v, upstream's %v", domain, got, want)
+			}
+		}
+	}
+	t.Logf("%d of 20,000 domains went to the short regexp; upstream's matched more than one character of %d", checked, matched)
+	if checked < 5000 || matched < 5000 {
+		t.Errorf("only %d domains went to the short regexp, %d matched", checked, matched)
 	}
 }
 
@@ -71,6 +118,13 @@ func BenchmarkShovelEagerInit(b *testing.B) {
 		b.ReportAllocs()
 		for range b.N {
 			regexp.MustCompile(upstreamEmailDomain)
+		}
+	})
+	// what the first email address costs now
+	b.Run("emailDomainShortRegexp (fork)", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			regexp.MustCompile(emailDomainShortRegexp().String())
 		}
 	})
 }

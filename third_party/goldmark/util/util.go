@@ -9,7 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"sync" // shovel: emailDomainRegexp and the case foldings are built on first use
+	"strings" // shovel: see emailDomainShortRegexp
+	"sync"    // shovel: emailDomainRegexp and the case foldings are built on first use
 	"unicode"
 	"unicode/utf8"
 )
@@ -760,9 +761,34 @@ func FindURLIndex(b []byte) int {
 }
 
 // shovel: compiled on first use (the first "x@" linkify looks at), not at package init.
-var emailDomainRegexp = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*`) //nolint:lll
+var emailDomainRegexp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(emailDomainExpr) })
+
+const emailDomainExpr = `^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*` //nolint:lll
+
+// shovel: emailDomainRegexp with [a-zA-Z0-9-]* for [a-zA-Z0-9-]{0,61}
+// compiles ~10 times faster. Where no run of [a-zA-Z0-9-] is longer than
+// 62 characters, each label's inner run is at most 61 long, so both have the
+// same choices, tried in the same order, and match the same: see
+// emailDomainRegexpFor.
+var emailDomainShortRegexp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(emailDomainExpr, "{0,61}", "*"))
 })
+
+// emailDomainRegexpFor is emailDomainShortRegexp, unless b has a run of
+// more than 62 letters, digits and hyphens.
+func emailDomainRegexpFor(b []byte) *regexp.Regexp {
+	run := 0
+	for _, c := range b {
+		if !IsAlphaNumeric(c) && c != '-' {
+			run = 0
+			continue
+		}
+		if run++; run > 62 {
+			return emailDomainRegexp()
+		}
+	}
+	return emailDomainShortRegexp()
+}
 
 // FindEmailIndex returns a stop index value if the given bytes seem an email address.
 func FindEmailIndex(b []byte) int {
@@ -786,7 +812,8 @@ func FindEmailIndex(b []byte) int {
 		return -1
 	}
 	// domain names are at most 255 bytes long
-	match := emailDomainRegexp().FindSubmatchIndex(b[i:min(len(b), i+256)]) // shovel: compiled on first use
+	domain := b[i:min(len(b), i+256)]                               // shovel: the regexp is compiled on first use,
+	match := emailDomainRegexpFor(domain).FindSubmatchIndex(domain) // the short one where it finds the same
 	if match == nil || match[1] > 255 {
 		return -1
 	}
