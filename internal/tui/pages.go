@@ -82,8 +82,10 @@ type pageCache struct {
 }
 
 // maxSparePages is how many pages the cache keeps beyond those of the
-// current position and its neighbours.
-const maxSparePages = 12
+// current position and its neighbours: a speaker going back over the last
+// slides, or a rehearsal of a section, finds them typeset (a page is a few
+// kB; BenchmarkKeyBigDeck cycles through 20 slides).
+const maxSparePages = 32
 
 func newPageCache(gen int) pageCache {
 	return pageCache{gen: gen, pages: map[pageKey]*render.Page{}, inflight: map[pageKey]bool{}, used: map[pageKey]uint64{}}
