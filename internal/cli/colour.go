@@ -9,52 +9,24 @@ import (
 	"shovel/internal/tui"
 )
 
-// colourProbe detects the terminal's colour profile in the background.
-// Inside tmux colorprofile.Detect runs `tmux info` (~10 ms); started first
-// thing, it overlaps with reading the deck and typesetting the first page;
-// if it has not finished when the program starts, the first frame is drawn
-// with the profile the environment gives and repainted should the full
-// detection differ. (bubbletea would run the same detection, on the same
-// output and environment, before its first frame.)
-type colourProbe struct {
-	out     *os.File
-	done    chan struct{}
-	profile colorprofile.Profile
-}
-
-// probeColours starts detecting the profile of streams' terminal; nil when
-// the streams are not the process's own (tests), and bubbletea detects.
-func probeColours(streams *IOStreams) *colourProbe {
+// terminalColours is the colour profile to present with on streams'
+// terminal; nil when the streams are not the process's own (tests), and
+// bubbletea detects. colorprofile.Detect, what bubbletea would run, asks
+// `tmux info` inside tmux: a child process that cost ~10 ms of the first
+// frame, waited for or competing with it for the CPU. So the program starts
+// with what Detect finds without asking tmux (environment and terminfo),
+// and inside tmux the full detection runs after the first frame (the
+// screen is repainted if it differs).
+func terminalColours(streams *IOStreams) *tui.Colours {
 	if streams.OutFile == nil {
 		return nil
 	}
-	c := &colourProbe{out: streams.OutFile, done: make(chan struct{})}
-	go func() {
-		defer close(c.done)
-		c.profile = colorprofile.Detect(streams.OutFile, os.Environ())
-	}()
-	return c
-}
-
-// colours returns the profile to start the program with: the detected
-// one if the probe has finished, else the profile the environment and
-// terminfo give (what Detect finds without asking tmux), with the full
-// detection delivered when it finishes. nil for a nil probe.
-func (c *colourProbe) colours() *tui.Colours {
-	if c == nil {
-		return nil
+	env := os.Environ()
+	quick := colorprofile.Detect(streams.OutFile, withoutTmux(env))
+	if quick == colorprofile.TrueColor || len(withoutTmux(env)) == len(env) {
+		return &tui.Colours{Start: quick} // tmux cannot add to it, or is not there
 	}
-	select {
-	case <-c.done:
-		return &tui.Colours{Start: c.profile}
-	default:
-	}
-	final := make(chan colorprofile.Profile, 1)
-	go func() {
-		<-c.done
-		final <- c.profile
-	}()
-	return &tui.Colours{Start: colorprofile.Detect(c.out, withoutTmux(os.Environ())), Final: final}
+	return &tui.Colours{Start: quick, Full: func() colorprofile.Profile { return colorprofile.Detect(streams.OutFile, env) }}
 }
 
 // withoutTmux is env without TMUX, for which colorprofile.Detect does not

@@ -182,7 +182,6 @@ func runFollow(opts *FollowOptions) error {
 		log.Debug("follow: the deck's theme", "err", err)
 		theme = presentTheme(d, "auto", getenv)
 	}
-	colours := probeColours(opts.IO)
 	m, err := tui.New(tui.Options{Deck: d, Theme: theme.Name, Log: log, Follow: fo})
 	if err != nil {
 		return &InputError{Err: err}
@@ -192,7 +191,7 @@ func runFollow(opts *FollowOptions) error {
 		return err
 	}
 	defer closeKeys()
-	return runFullScreen(opts.IO, m, keys, opts.FPS, colours)
+	return runFullScreen(opts.IO, m, keys, opts.FPS)
 }
 
 // sessionFilter picks presentations by deck (absolute, symlinks resolved)

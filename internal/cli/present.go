@@ -139,7 +139,6 @@ func runPresent(opts *PresentOptions) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	colours := probeColours(opts.IO)
 	// The deck is read first: a missing file or a broken deck is the more
 	// useful message, with or without a terminal.
 	logName, logFrom := logPath(opts.LogFile, getenv)
@@ -246,7 +245,7 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	if err := runFullScreen(opts.IO, m, keys, opts.FPS, colours); err != nil {
+	if err := runFullScreen(opts.IO, m, keys, opts.FPS); err != nil {
 		return err
 	}
 	return restFailure(opts.IO.ErrOut, m)
@@ -261,8 +260,7 @@ func (opts *PresentOptions) commandName() string {
 }
 
 // runFullScreen runs m on the terminal (keys from keys) until it quits,
-// with the colour profile colours detects (bubbletea's own when nil).
-func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int, colours *colourProbe) error {
+func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int) error {
 	var out io.Writer = streams.Out
 	if streams.OutFile != nil {
 		out = streams.OutFile
@@ -271,7 +269,7 @@ func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int, co
 	// the way q does, terminal restored, then exits 128+signal.
 	ctx, stop := signalContext(context.Background())
 	defer stop()
-	err := tui.Run(ctx, m, keys, out, fps, colours.colours())
+	err := tui.Run(ctx, m, keys, out, fps, terminalColours(streams))
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}

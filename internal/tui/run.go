@@ -18,14 +18,19 @@ var ErrInterrupted = errors.New("interrupted")
 // is killed.
 const quitGrace = 2 * time.Second
 
-// Colours is the terminal's colour profile: Start is known when the
-// program starts; Final, when not nil, delivers the full detection later
-// (inside tmux it runs `tmux info`, ~10 ms that the first frame need not
-// wait for) and the screen is repainted if it differs.
+// Colours is the terminal's colour profile: Start is what the program
+// starts with; Full, when not nil, is a slower, complete detection (inside
+// tmux it runs `tmux info`, ~10 ms) that Run calls once the first frame is
+// out, repainting the screen if it differs.
 type Colours struct {
 	Start colorprofile.Profile
-	Final <-chan colorprofile.Profile
+	Full  func() colorprofile.Profile
 }
+
+// fullColoursAfter is how long after the program starts Colours.Full runs:
+// the first frame is drawn by then, so the detection's child process does
+// not compete with it for the CPU.
+const fullColoursAfter = 100 * time.Millisecond
 
 // Run presents until the speaker quits or ctx is cancelled. in and out are
 // the terminal. fps caps how often bubbletea writes frames (0: its
@@ -47,14 +52,15 @@ func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int, co
 	p := tea.NewProgram(m, opts...)
 	finished := make(chan struct{})
 	defer close(finished)
-	if colours != nil && colours.Final != nil {
+	if colours != nil && colours.Full != nil {
 		go func() {
 			select {
-			case prof := <-colours.Final:
-				if prof != colours.Start {
-					p.Send(finalColoursMsg{start: colours.Start, final: prof})
-				}
+			case <-time.After(fullColoursAfter):
 			case <-finished:
+				return
+			}
+			if prof := colours.Full(); prof != colours.Start {
+				p.Send(finalColoursMsg{start: colours.Start, final: prof})
 			}
 		}()
 	}
