@@ -23,8 +23,9 @@ func terminalColours(streams *IOStreams) *tui.Colours {
 		return nil
 	}
 	env := os.Environ()
-	quick := colorprofile.Detect(streams.OutFile, withoutTmux(env))
-	if quick == colorprofile.TrueColor || len(withoutTmux(env)) == len(env) {
+	noTmux := withoutTmux(env)
+	quick := colorprofile.Detect(streams.OutFile, noTmux)
+	if quick == colorprofile.TrueColor || len(noTmux) == len(env) {
 		return &tui.Colours{Start: quick} // tmux cannot add to it, or is not there
 	}
 	return &tui.Colours{Start: quick, Full: func() colorprofile.Profile { return colorprofile.Detect(streams.OutFile, env) }}

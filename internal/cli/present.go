@@ -261,6 +261,7 @@ func (opts *PresentOptions) commandName() string {
 }
 
 // runFullScreen runs m on the terminal (keys from keys) until it quits,
+// with the colour profile terminalColours gives.
 func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int) error {
 	var out io.Writer = streams.Out
 	if streams.OutFile != nil {

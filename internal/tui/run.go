@@ -7,7 +7,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 )
 
 // ErrInterrupted is returned by Run when the program was interrupted by a
@@ -17,20 +16,6 @@ var ErrInterrupted = errors.New("interrupted")
 // quitGrace is how long a cancelled program gets to quit cleanly before it
 // is killed.
 const quitGrace = 2 * time.Second
-
-// Colours is the terminal's colour profile: Start is what the program
-// starts with; Full, when not nil, is a slower, complete detection (inside
-// tmux it runs `tmux info`, ~10 ms) that Run calls once the first frame is
-// out, repainting the screen if it differs.
-type Colours struct {
-	Start colorprofile.Profile
-	Full  func() colorprofile.Profile
-}
-
-// fullColoursAfter is how long after the program starts Colours.Full runs:
-// the first frame is drawn by then, so the detection's child process does
-// not compete with it for the CPU.
-const fullColoursAfter = 100 * time.Millisecond
 
 // Run presents until the speaker quits or ctx is cancelled. in and out are
 // the terminal. fps caps how often bubbletea writes frames (0: its
