@@ -49,6 +49,7 @@ test: vet
 	@# -race here, unpatched v1.8.7 too, so they run without it (see third_party/goldmark/PATCHES.md)
 	cd third_party/goldmark && $(NOCGO)$(GO) test $(RACE) -count=1 -skip 'Performance$$' ./...
 	cd third_party/goldmark && $(NOCGO)$(GO) test -count=1 -run 'Performance$$' .
+	cd third_party/go-runewidth && $(NOCGO)$(GO) test $(RACE) -count=1 ./...
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -45,6 +45,8 @@ var forks = []fork{
 		"extension/shovel_lazy_test.go", "parser/shovel_lazy_test.go", "util/shovel_lazy_test.go"},
 		// the cmark comparison benchmark (C, 200 KB of data) and the table generators (see its PATCHES.md)
 		omitted: append([]string{"_benchmark", "_tools", "Makefile"}, upstreamMeta...)},
+	{dir: "go-runewidth", module: "github.com/mattn/go-runewidth", own: []string{"PATCHES.md", "shovel_lazy_test.go"},
+		omitted: upstreamMeta},
 }
 
 // TestForksMatchUpstream diffs every file of each fork against the released

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
-	"github.com/mattn/go-runewidth"
 
 	"shovel/internal/tui"
 )
@@ -29,16 +28,6 @@ func terminalColours(streams *IOStreams) *tui.Colours {
 		return &tui.Colours{Start: quick} // tmux cannot add to it, or is not there
 	}
 	return &tui.Colours{Start: quick, Full: func() colorprofile.Profile { return colorprofile.Detect(streams.OutFile, env) }}
-}
-
-// warmCellWidths builds, in the background, the table go-runewidth makes on
-// its first lookup of a rune past U+02FF (2 × 1.1 MB): bubbletea's renderer
-// measures cells with it until the terminal says it does grapheme widths,
-// so the first frame with any Chinese text paid for the build (~10 ms in a
-// profile of the start). Begun first thing, it overlaps with reading the
-// deck and typesetting slide 1.
-func warmCellWidths() {
-	go runewidth.RuneWidth('中')
 }
 
 // withoutTmux is env without TMUX, for which colorprofile.Detect does not

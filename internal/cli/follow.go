@@ -103,7 +103,6 @@ func completeSession(_ *cobra.Command, _ []string, _ string) ([]cobra.Completion
 }
 
 func runFollow(opts *FollowOptions) error {
-	warmCellWidths()
 	getenv := opts.Getenv
 	if getenv == nil {
 		getenv = os.Getenv

@@ -139,7 +139,6 @@ func runPresent(opts *PresentOptions) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	warmCellWidths()
 	// The deck is read first: a missing file or a broken deck is the more
 	// useful message, with or without a terminal.
 	logName, logFrom := logPath(opts.LogFile, getenv)
