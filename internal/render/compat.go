@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -14,10 +15,14 @@ import (
 // Markdown: GitHub alerts, presenterm's image size hints and code block
 // attributes (hidden lines, line numbers, highlighted lines).
 
+// The regexps compile on first use, not at package init: most decks have
+// none of these, and every start-up would pay for them.
 var (
-	alertLine = regexp.MustCompile(`^\[!(?i:(note|tip|important|warning|caution))\]\s*$`)
+	alertLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\[!(?i:(note|tip|important|warning|caution))\]\s*$`)
+	})
 	// imageHint is presenterm's size hint written as the alt text.
-	imageHint = regexp.MustCompile(`^image:(?:width|w):\s*\d+%?$`)
+	imageHint = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^image:(?:width|w):\s*\d+%?$`) })
 )
 
 // adapt rewrites a freshly parsed block, before it is shared between
@@ -41,7 +46,7 @@ func adapt(doc ast.Node, src []byte) {
 		alert(q, src)
 	}
 	for _, img := range images {
-		if imageHint.MatchString(strings.TrimSpace(deck.PlainText(img, src))) {
+		if imageHint().MatchString(strings.TrimSpace(deck.PlainText(img, src))) {
 			img.RemoveChildren(img)
 		}
 	}
@@ -55,7 +60,7 @@ func alert(q *ast.Blockquote, src []byte) {
 		return
 	}
 	first := p.Lines().At(0)
-	m := alertLine.FindSubmatch([]byte(strings.TrimSpace(string(first.Value(src)))))
+	m := alertLine().FindSubmatch([]byte(strings.TrimSpace(string(first.Value(src)))))
 	if m == nil {
 		return
 	}
@@ -89,7 +94,7 @@ type codeAttrs struct {
 	highlight map[int]bool // 1-based line numbers of the visible code
 }
 
-var lineRanges = regexp.MustCompile(`^\{[0-9,\- ]*\}$`)
+var lineRanges = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\{[0-9,\- ]*\}$`) })
 
 func parseCodeAttrs(info string) codeAttrs {
 	var a codeAttrs
@@ -101,7 +106,7 @@ func parseCodeAttrs(info string) codeAttrs {
 		switch {
 		case f == "+line_numbers":
 			a.numbers = true
-		case lineRanges.MatchString(f):
+		case lineRanges().MatchString(f):
 			a.highlight = parseRanges(f[1 : len(f)-1])
 		case strings.HasPrefix(f, "+"):
 		case i == 0:
