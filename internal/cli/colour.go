@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/colorprofile"
 
@@ -28,6 +29,16 @@ func terminalColours(streams *IOStreams) *tui.Colours {
 		return &tui.Colours{Start: quick} // tmux cannot add to it, or is not there
 	}
 	return &tui.Colours{Start: quick, Full: func() colorprofile.Profile { return colorprofile.Detect(streams.OutFile, env) }}
+}
+
+// detectColours runs terminalColours in a goroutine and returns a wait for
+// its result: it reads terminfo (and /etc/passwd for the home directory),
+// work that overlaps with reading the deck and typesetting slide 1 instead
+// of coming after it.
+func detectColours(streams *IOStreams) func() *tui.Colours {
+	ch := make(chan *tui.Colours, 1) // buffered: a command that fails early never waits
+	go func() { ch <- terminalColours(streams) }()
+	return sync.OnceValue(func() *tui.Colours { return <-ch })
 }
 
 // withoutTmux is env without TMUX, for which colorprofile.Detect does not

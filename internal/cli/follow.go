@@ -103,6 +103,7 @@ func completeSession(_ *cobra.Command, _ []string, _ string) ([]cobra.Completion
 }
 
 func runFollow(opts *FollowOptions) error {
+	colours := detectColours(opts.IO)
 	getenv := opts.Getenv
 	if getenv == nil {
 		getenv = os.Getenv
@@ -191,7 +192,7 @@ func runFollow(opts *FollowOptions) error {
 		return err
 	}
 	defer closeKeys()
-	return runFullScreen(opts.IO, m, keys, opts.FPS)
+	return runFullScreen(opts.IO, m, keys, opts.FPS, colours())
 }
 
 // sessionFilter picks presentations by deck (absolute, symlinks resolved)

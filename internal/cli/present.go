@@ -139,6 +139,7 @@ func runPresent(opts *PresentOptions) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
+	colours := detectColours(opts.IO)
 	// The deck is read first: a missing file or a broken deck is the more
 	// useful message, with or without a terminal.
 	logName, logFrom := logPath(opts.LogFile, getenv)
@@ -245,7 +246,7 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	if err := runFullScreen(opts.IO, m, keys, opts.FPS); err != nil {
+	if err := runFullScreen(opts.IO, m, keys, opts.FPS, colours()); err != nil {
 		return err
 	}
 	return restFailure(opts.IO.ErrOut, m)
@@ -260,8 +261,8 @@ func (opts *PresentOptions) commandName() string {
 }
 
 // runFullScreen runs m on the terminal (keys from keys) until it quits,
-// with the colour profile terminalColours gives.
-func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int) error {
+// with the colour profile terminalColours gave (colours).
+func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int, colours *tui.Colours) error {
 	var out io.Writer = streams.Out
 	if streams.OutFile != nil {
 		out = streams.OutFile
@@ -270,7 +271,7 @@ func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int) er
 	// the way q does, terminal restored, then exits 128+signal.
 	ctx, stop := signalContext(context.Background())
 	defer stop()
-	err := tui.Run(ctx, m, keys, out, fps, terminalColours(streams))
+	err := tui.Run(ctx, m, keys, out, fps, colours)
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}
