@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -57,7 +58,13 @@ func report(w io.Writer, cmdPath string, err error) int {
 	)
 	if err != nil && !errors.As(err, &se) && !errors.Is(err, ErrInterrupted) && !errors.As(err, &sig) {
 		// Error messages quote file names and deck text: shown, not obeyed.
-		fmt.Fprintf(w, "shovel: %s\n", termsafe.Line(err.Error()))
+		// Each line is made safe on its own, so a message that lists
+		// things (follow's running presentations) keeps its lines.
+		lines := strings.Split(err.Error(), "\n")
+		for i, l := range lines {
+			lines[i] = termsafe.Line(l)
+		}
+		fmt.Fprintf(w, "shovel: %s\n", strings.Join(lines, "\n"))
 		var fe *FlagError
 		if errors.As(err, &fe) {
 			fmt.Fprintf(w, "Run '%s --help' for usage.\n", cmdPath)

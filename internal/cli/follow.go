@@ -61,7 +61,8 @@ focused on either window); q closes only this screen. When the speaker's
 program exits, this screen says that the presentation has ended.
 
 With FILE or DIR, follows the presentation of that deck; without, the only
-one running, or asks which when there are several (or use --session PID).
+one running, or asks which when there are several (or use --session ID;
+an ID alone, 'shovel follow 7503', works too when no deck has that name).
 The screens talk over a Unix socket only this user can reach; there is no
 network. See docs/two-screens.md.`,
 		Args: cobra.MaximumNArgs(1),
@@ -113,6 +114,11 @@ func runFollow(opts *FollowOptions) error {
 		dir = follow.DefaultDir(getenv)
 	}
 	want := sessionFilter{pid: opts.Session}
+	if pid, ok := sessionArg(opts.Path); ok && opts.Session == 0 {
+		// The list and the picker show IDs, so "follow 5645" is taken
+		// for --session 5645 when no deck has that name.
+		want.pid, opts.Path = pid, ""
+	}
 	if opts.Path != "" {
 		abs, err := filepath.Abs(opts.Path)
 		if err != nil {
@@ -214,6 +220,19 @@ func (f sessionFilter) match(all []follow.Session) []follow.Session {
 		out = append(out, s)
 	}
 	return out
+}
+
+// sessionArg reports whether arg names a presentation's ID rather than a
+// deck: all digits, and no file or folder of that name.
+func sessionArg(arg string) (int, bool) {
+	pid, err := strconv.Atoi(arg)
+	if err != nil || pid <= 0 || strings.TrimLeft(arg, "0123456789") != "" {
+		return 0, false
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return 0, false
+	}
+	return pid, true
 }
 
 func (f sessionFilter) String() string {
