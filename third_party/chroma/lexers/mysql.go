@@ -2,11 +2,13 @@ package lexers
 
 import (
 	"regexp"
+	"sync" // shovel: see below
 )
 
 var (
-	mysqlAnalyserNameBetweenBacktickRe = regexp.MustCompile("`[a-zA-Z_]\\w*`")
-	mysqlAnalyserNameBetweenBracketRe  = regexp.MustCompile(`\[[a-zA-Z_]\w*\]`)
+	// shovel: compiled on first use, not at package init (every start paid).
+	mysqlAnalyserNameBetweenBacktickRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`[a-zA-Z_]\\w*`") })
+	mysqlAnalyserNameBetweenBracketRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[a-zA-Z_]\w*\]`) })
 )
 
 func init() { // nolint: gochecknoinits
@@ -14,8 +16,8 @@ func init() { // nolint: gochecknoinits
 	afterLoad = append(afterLoad, func(Get lexerGetter) {
 		Get("mysql").
 			SetAnalyser(func(text string) float32 {
-				nameBetweenBacktickCount := len(mysqlAnalyserNameBetweenBacktickRe.FindAllString(text, -1))
-				nameBetweenBracketCount := len(mysqlAnalyserNameBetweenBracketRe.FindAllString(text, -1))
+				nameBetweenBacktickCount := len(mysqlAnalyserNameBetweenBacktickRe().FindAllString(text, -1)) // shovel: a sync.OnceValue
+				nameBetweenBracketCount := len(mysqlAnalyserNameBetweenBracketRe().FindAllString(text, -1))   // shovel: a sync.OnceValue
 
 				var result float32
 
