@@ -117,9 +117,8 @@ func runFollow(opts *FollowOptions) error {
 	if pid, ok := sessionArg(opts.Path); ok && opts.Session == 0 {
 		// The list and the picker show IDs, so "follow 5645" is taken
 		// for --session 5645 when no deck has that name.
-		want.pid, opts.Path = pid, ""
-	}
-	if opts.Path != "" {
+		want.pid = pid
+	} else if opts.Path != "" {
 		abs, err := filepath.Abs(opts.Path)
 		if err != nil {
 			return &InputError{Err: err}
