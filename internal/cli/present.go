@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -266,7 +267,22 @@ func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int, co
 	var out io.Writer = streams.Out
 	if streams.OutFile != nil {
 		out = streams.OutFile
+		// Frames go out through the runtime's poller, as keys come in
+		// (tui.PolledTTY; keyInput), where the system allows it.
+		if streams.IsTerminal != nil && streams.IsTerminal() {
+			if tty, err := tui.OpenPolledTTY(streams.OutFile.Fd()); err == nil {
+				defer tty.Close()
+				out = tty
+			}
+		}
 	}
+	// One P: a key's work is a chain of goroutines (reader, event loop,
+	// renderer, typesetting ahead), and with a second P each hand-off can
+	// wake another thread that then finds nothing to do. On one P the
+	// chain runs on one thread: CPU per key on the 1,000-slide deck 1.3–1.4
+	// → 1.1–1.2 ms, first frame and key latency unchanged
+	// (docs/dev/performance.md, "2026-12-03: CPU per key").
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	// A closed terminal (HUP), kill (TERM) or ctrl+\ (QUIT) ends the talk
 	// the way q does, terminal restored, then exits 128+signal.
 	ctx, stop := signalContext(context.Background())

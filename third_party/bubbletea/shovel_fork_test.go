@@ -5,11 +5,17 @@ package tea
 // checks that every difference from the released module is marked.
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/muesli/cancelreader"
 )
 
 // BenchmarkShovelFlush measures what the scroll-optimization patch changes:
@@ -89,4 +95,86 @@ func benchSlide(k, top, height int) string {
 	lines = lines[top : top+height-1]
 	lines = append(lines, fmt.Sprintf("\x1b[2m 英伟达市值 · 为什么是GPU %80d / 39\x1b[0m", k+1))
 	return strings.Join(lines, "\n")
+}
+
+// shovelCancelInput is an input that makes its own cancellable reader, as
+// shovel's tui.PolledTTY does; reading it directly is a failure.
+type shovelCancelInput struct {
+	t *testing.T
+	r *shovelChanReader
+}
+
+func (in shovelCancelInput) Read([]byte) (int, error) {
+	in.t.Error("the input was read directly, not through its CancelReader")
+	return 0, io.EOF
+}
+
+func (in shovelCancelInput) CancelReader() (cancelreader.CancelReader, error) { return in.r, nil }
+
+type shovelChanReader struct {
+	data      chan []byte
+	cancelled chan struct{}
+	once      sync.Once
+}
+
+func (r *shovelChanReader) Read(b []byte) (int, error) {
+	select {
+	case d := <-r.data:
+		return copy(b, d), nil
+	case <-r.cancelled:
+		return 0, cancelreader.ErrCanceled
+	}
+}
+
+func (r *shovelChanReader) Cancel() bool {
+	r.once.Do(func() { close(r.cancelled) })
+	return true
+}
+
+func (r *shovelChanReader) Close() error { return nil }
+
+type shovelKeysModel struct{ keys []string }
+
+func (m *shovelKeysModel) Init() Cmd { return nil }
+
+func (m *shovelKeysModel) Update(msg Msg) (Model, Cmd) {
+	if k, ok := msg.(KeyPressMsg); ok {
+		m.keys = append(m.keys, k.String())
+		if k.String() == "q" {
+			return m, Quit
+		}
+	}
+	return m, nil
+}
+
+func (m *shovelKeysModel) View() View { return NewView(strings.Join(m.keys, " ")) }
+
+// TestShovelInputWithItsOwnCancelReader: an input with a CancelReader
+// method is read through the reader it makes, and quitting cancels it.
+func TestShovelInputWithItsOwnCancelReader(t *testing.T) {
+	r := &shovelChanReader{data: make(chan []byte), cancelled: make(chan struct{})}
+	m := &shovelKeysModel{}
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	defer cancel()
+	p := NewProgram(m, WithContext(ctx), WithInput(shovelCancelInput{t, r}), WithOutput(io.Discard))
+	go func() {
+		for _, k := range []string{"x", "q"} {
+			select {
+			case r.data <- []byte(k):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	if _, err := p.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(m.keys, " "); got != "x q" {
+		t.Errorf("keys = %q, want \"x q\"", got)
+	}
+	select {
+	case <-r.cancelled:
+	default:
+		t.Error("quitting did not cancel the input's reader")
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/term"
+	"github.com/muesli/cancelreader" // shovel: inputs that make their own reader
 )
 
 func (p *Program) suspend() {
@@ -67,7 +68,16 @@ func (p *Program) initInputReader(cancel bool) error {
 	// raw mode.
 
 	var err error
-	p.cancelReader, err = uv.NewCancelReader(p.input)
+	// shovel: an input that makes its own cancellable reader (shovel's
+	// tui.PolledInput, read through the runtime's poller) is read through
+	// that; see PATCHES.md.
+	if in, ok := p.input.(interface {
+		CancelReader() (cancelreader.CancelReader, error)
+	}); ok {
+		p.cancelReader, err = in.CancelReader()
+	} else {
+		p.cancelReader, err = uv.NewCancelReader(p.input)
+	}
 	if err != nil {
 		return fmt.Errorf("bubbletea: could not create cancelable reader: %w", err)
 	}

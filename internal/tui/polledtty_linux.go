@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"syscall"
+	"unsafe"
+)
+
+// OpenPolledTTY opens the terminal on descriptor fd (0 or 1) anew, so that
+// the runtime polls it (see PolledTTY). /proc/self/fd/N opens the file
+// itself, as a new open file description; on other systems the same path
+// can be a dup of the shell's description, so they keep bubbletea's
+// reader and the plain file.
+func OpenPolledTTY(fd uintptr) (*PolledTTY, error) {
+	f, err := os.OpenFile(fmt.Sprintf("/proc/self/fd/%d", fd), os.O_RDWR, 0)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := newPolledTTY(f)
+	if !ok {
+		f.Close()
+		return nil, fmt.Errorf("%s: the runtime does not poll it", f.Name())
+	}
+	return t, nil
+}
+
+// rawRead reads from the non-blocking descriptor with a raw system call.
+// It cannot block, so it need not tell the scheduler; that bookkeeping
+// (entersyscall) wakes the runtime's monitor thread, which then polls
+// every 20 µs until the program is idle again: a fifth of a key press's
+// CPU. With nothing to read, the poller parks the goroutine until there is.
+func rawRead(rc syscall.RawConn, b []byte) (n int, err error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	cerr := rc.Read(func(fd uintptr) bool {
+		for {
+			r, _, e := syscall.RawSyscall(syscall.SYS_READ, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+			switch e {
+			case 0:
+				if n = int(r); n == 0 {
+					err = io.EOF
+				}
+				return true
+			case syscall.EINTR:
+			case syscall.EAGAIN:
+				return false
+			default:
+				err = e
+				return true
+			}
+		}
+	})
+	if cerr != nil {
+		return 0, cerr
+	}
+	return n, err
+}
+
+// rawWrite writes all of b the same way, parked in the poller while the
+// terminal's buffer is full.
+func rawWrite(rc syscall.RawConn, b []byte) (n int, err error) {
+	cerr := rc.Write(func(fd uintptr) bool {
+		for n < len(b) {
+			r, _, e := syscall.RawSyscall(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&b[n])), uintptr(len(b)-n))
+			switch e {
+			case 0:
+				n += int(r)
+			case syscall.EINTR:
+			case syscall.EAGAIN:
+				return false
+			default:
+				err = e
+				return true
+			}
+		}
+		return true
+	})
+	if err == nil {
+		err = cerr
+	}
+	return n, err
+}
