@@ -12,16 +12,28 @@ type helpView struct {
 	c      *Common
 	w, h   int
 	lines  []string // laid out for the current size
+	stale  bool     // lines are for another size or other styles
 	scroll int
 }
 
 // build is called when the styles change; the text itself comes from the
 // keymap at layout time.
-func (v *helpView) build() { v.layout() }
+func (v *helpView) build() { v.stale = true }
 
 func (v *helpView) SetSize(w, h int) {
 	v.w, v.h = w, h
-	v.layout()
+	v.stale = true
+}
+
+// ensure lays the help out if the size or styles changed since it was
+// last. The model calls it after every Update while the help is shown;
+// laying it out at every start-up and resize cost the first
+// frame ~1 ms for a screen most talks never open.
+func (v *helpView) ensure() {
+	if v.stale {
+		v.stale = false
+		v.layout()
+	}
 }
 
 // helpColumn renders groups as one column: titles, then key and description

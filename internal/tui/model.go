@@ -326,6 +326,9 @@ func (m *Model) stopTicking() { m.tickGen++ }
 // Update handles a message; it never renders a page itself.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	if m.overlay == helpOverlay {
+		m.help.ensure() // laid out only while shown
+	}
 	m.observe()
 	m.refresh()
 	m.shareAfterUpdate()

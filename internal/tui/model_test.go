@@ -221,3 +221,21 @@ func TestSearch(t *testing.T) {
 	h.typeText("风险")
 	h.keys("esc").at(6, 1)
 }
+
+// The help is laid out when it opens, not at start-up or on a resize
+// behind the slides, and while open it follows the terminal's size.
+func TestHelpLaidOutOnlyWhileShown(t *testing.T) {
+	h := newHarness(t, openTestDeck(t), 100, 30)
+	h.send(size(120, 40))
+	if h.m.help.lines != nil {
+		t.Fatal("the help was laid out before it was opened")
+	}
+	h.keys("?")
+	h.contains("show all steps of this slide")
+	wide := len(h.m.help.lines)
+	h.send(size(40, 30))
+	checkFits(t, h, 40, 30)
+	if n := len(h.m.help.lines); n <= wide {
+		t.Fatalf("after narrowing the open help has %d lines, as many as at 100 columns (%d): not laid out again", n, wide)
+	}
+}
