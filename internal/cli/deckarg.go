@@ -123,7 +123,7 @@ func startSlide(d *deck.Deck, start string) (int, error) {
 func keyInput(streams *IOStreams, deckOnStdin bool) (io.Reader, func(), error) {
 	if !deckOnStdin && streams.InFile != nil && streams.StdinIsTerminal != nil && streams.StdinIsTerminal() {
 		// Keys are read through the runtime's poller where the system
-		// allows it (tui.PolledTTY): a third less CPU per key.
+		// allows it: less CPU per key (tui.PolledTTY).
 		if in, err := tui.OpenPolledTTY(streams.InFile.Fd()); err == nil {
 			return in, func() { in.Close() }, nil
 		}
