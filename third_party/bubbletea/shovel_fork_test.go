@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -176,5 +177,74 @@ func TestShovelInputWithItsOwnCancelReader(t *testing.T) {
 	case <-r.cancelled:
 	default:
 		t.Error("quitting did not cancel the input's reader")
+	}
+}
+
+// shovelFirstWrite records how many updates the model had seen when the
+// program first wrote to the terminal.
+type shovelFirstWrite struct {
+	mu      sync.Mutex
+	m       *shovelCountModel
+	atFirst int
+	wrote   bool
+}
+
+func (w *shovelFirstWrite) Write(b []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.wrote && strings.Contains(string(b), "first view") {
+		w.wrote = true
+		w.atFirst = int(w.m.updates.Load())
+	}
+	return len(b), nil
+}
+
+type shovelCountModel struct{ updates atomic.Int32 }
+
+func (m *shovelCountModel) Init() Cmd { return nil }
+
+func (m *shovelCountModel) Update(msg Msg) (Model, Cmd) {
+	m.updates.Add(1)
+	if k, ok := msg.(KeyPressMsg); ok && k.String() == "q" {
+		return m, Quit
+	}
+	return m, nil
+}
+
+func (m *shovelCountModel) View() View { return NewView("first view") }
+
+// TestShovelInitialViewWrittenBeforeTheEventLoop: the initial view goes to
+// the terminal before the event loop hands the model its first message.
+// Upstream left it to the render loop's goroutine, which on one P ran only
+// after the event loop had handled the start-up messages.
+func TestShovelInitialViewWrittenBeforeTheEventLoop(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	for range 20 {
+		m := &shovelCountModel{}
+		w := &shovelFirstWrite{m: m}
+		r := &shovelChanReader{data: make(chan []byte), cancelled: make(chan struct{})}
+		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+		p := NewProgram(m, WithContext(ctx), WithInput(shovelCancelInput{t, r}), WithOutput(w), WithWindowSize(80, 24))
+		go func() {
+			time.Sleep(20 * time.Millisecond)
+			select {
+			case r.data <- []byte("q"):
+			case <-ctx.Done():
+			}
+		}()
+		_, err := p.Run()
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.mu.Lock()
+		wrote, at := w.wrote, w.atFirst
+		w.mu.Unlock()
+		if !wrote {
+			t.Fatal("the initial view was never written")
+		}
+		if at != 0 {
+			t.Fatalf("the initial view was written after %d updates, not before the first", at)
+		}
 	}
 }

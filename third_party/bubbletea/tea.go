@@ -1191,7 +1191,13 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 
 	// Render the initial view.
 	p.render(model)
-	go p.renderLoop() // shovel: render woke it, so it draws the initial view at once
+	// shovel: the initial view is drawn here, before anything else runs,
+	// rather than by the render loop's goroutine: on one P that goroutine
+	// ran after the event loop had handled the start-up messages and the
+	// model's commands, 3–8 ms later (PATCHES.md).
+	_ = p.flush()
+	_ = p.renderer.flush(false)
+	go p.renderLoop()
 
 	// Handle resize events.
 	p.handlers.add(p.handleResize())
