@@ -188,6 +188,8 @@ func runFollow(opts *FollowOptions) error {
 		log.Debug("follow: the deck's theme", "err", err)
 		theme = presentTheme(d, "auto", getenv)
 	}
+	sig := startSignals()
+	defer sig.release()
 	m, err := tui.New(tui.Options{Deck: d, Theme: theme.Name, Log: log, Follow: fo})
 	if err != nil {
 		return &InputError{Err: err}
@@ -197,7 +199,7 @@ func runFollow(opts *FollowOptions) error {
 		return err
 	}
 	defer closeKeys()
-	return runFullScreen(opts.IO, m, keys, opts.FPS, colours())
+	return runFullScreen(sig.context(), opts.IO, m, keys, opts.FPS, colours())
 }
 
 // sessionFilter picks presentations by deck (absolute, symlinks resolved)

@@ -243,11 +243,13 @@ func runPresent(opts *PresentOptions) error {
 		// program starts.
 		topts.Width, topts.Height, _ = term.GetSize(opts.IO.OutFile.Fd())
 	}
+	sig := startSignals()
+	defer sig.release()
 	m, err := tui.New(topts)
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	if err := runFullScreen(opts.IO, m, keys, opts.FPS, colours()); err != nil {
+	if err := runFullScreen(sig.context(), opts.IO, m, keys, opts.FPS, colours()); err != nil {
 		return err
 	}
 	return restFailure(opts.IO.ErrOut, m)
@@ -261,9 +263,15 @@ func (opts *PresentOptions) commandName() string {
 	return opts.command
 }
 
-// runFullScreen runs m on the terminal (keys from keys) until it quits,
-// with the colour profile terminalColours gave (colours).
-func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int, colours *tui.Colours) error {
+// runFullScreen runs m on the terminal (keys from keys) until it quits or
+// ctx is cancelled, with the colour profile terminalColours gave
+// (colours). ctx is the stop signals' (startSignals): a closed terminal
+// (HUP), kill (TERM) or ctrl+\ (QUIT) ends the talk the way q does,
+// terminal restored, then exits 128+signal.
+func runFullScreen(ctx context.Context, streams *IOStreams, m *tui.Model, keys io.Reader, fps int, colours *tui.Colours) error {
+	if err := context.Cause(ctx); err != nil {
+		return err // stopped before the screen was taken
+	}
 	var out io.Writer = streams.Out
 	if streams.OutFile != nil {
 		out = streams.OutFile
@@ -276,22 +284,37 @@ func runFullScreen(streams *IOStreams, m *tui.Model, keys io.Reader, fps int, co
 			}
 		}
 	}
-	// One P: a key's work is a chain of goroutines (reader, event loop,
-	// renderer, typesetting ahead), and with a second P each hand-off can
-	// wake another thread that then finds nothing to do. On one P the
-	// chain runs on one thread: CPU per key on the 1,000-slide deck 1.3–1.4
-	// → 1.1–1.2 ms, first frame and key latency unchanged
-	// (docs/dev/performance.md, "2026-12-03: CPU per key").
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	// A closed terminal (HUP), kill (TERM) or ctrl+\ (QUIT) ends the talk
-	// the way q does, terminal restored, then exits 128+signal.
-	ctx, stop := signalContext(context.Background())
-	defer stop()
+	// One P once the talk is under way: a key's work is a chain of
+	// goroutines (reader, event loop, renderer, typesetting ahead), and
+	// with a second P each hand-off can wake another thread that then
+	// finds nothing to do. On one P the chain runs on one thread: CPU per
+	// key on the 1,000-slide deck 1.3–1.4 → 1.1–1.2 ms (docs/dev/
+	// performance.md, "2026-12-03: CPU per key"). Not at once: the switch
+	// stops the world, 0.9–5.6 ms (median 2.6) just before the program
+	// started, and start-up work (the rest of a big deck) still has two.
+	defer onePAfter(time.Second)()
 	err := tui.Run(ctx, m, keys, out, fps, colours)
 	if errors.Is(err, tui.ErrInterrupted) {
 		return ErrInterrupted
 	}
 	return err
+}
+
+// onePAfter sets GOMAXPROCS to 1 after d; the returned func undoes it
+// (waiting for a switch under way).
+func onePAfter(d time.Duration) func() {
+	prev := runtime.GOMAXPROCS(0)
+	switched := make(chan struct{})
+	t := time.AfterFunc(d, func() {
+		defer close(switched)
+		runtime.GOMAXPROCS(1)
+	})
+	return func() {
+		if !t.Stop() {
+			<-switched
+		}
+		runtime.GOMAXPROCS(prev)
+	}
 }
 
 // presentTheme: NO_COLOR (https://no-color.org) means no colour whatever
