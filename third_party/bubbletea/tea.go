@@ -1497,28 +1497,38 @@ func (p *Program) prepareRenderer() {
 // shovel: renderLoop draws frames when woken, at most fps a second.
 func (p *Program) renderLoop() {
 	framerate := time.Second / time.Duration(p.fps)
+	last := time.Now() // Run drew the initial view
 	for {
 		// shovel: sleep until woken, instead of ticking while idle; the
-		// first frame is drawn at once (upstream's first tick came one
-		// frame interval after start), and so is the first frame after an
-		// idle spell.
+		// first frame after an idle spell is drawn at once.
 		select {
 		case <-p.rendererDone:
 			return
 		case <-p.renderWake:
 		}
+		// shovel: a wake-up within a frame of the last flush waits out the
+		// rest of that frame, so frames stay capped at fps and a burst
+		// makes one frame. Waiting before the flush, not after it, spares
+		// a timer wake-up after every frame when none follows (a key
+		// press's frame is usually the only one).
+		if wait := framerate - time.Since(last); wait > 0 {
+			frame := time.NewTimer(wait)
+			select {
+			case <-p.rendererDone:
+				frame.Stop()
+				return
+			case <-frame.C:
+			}
+			// This flush draws the latest view: wake-ups sent while
+			// waiting are covered by it.
+			select {
+			case <-p.renderWake:
+			default:
+			}
+		}
 		_ = p.flush()
 		_ = p.renderer.flush(false)
-
-		// shovel: then wait out a frame, so frames stay capped at fps;
-		// wake-ups meanwhile make one frame after it.
-		frame := time.NewTimer(framerate)
-		select {
-		case <-p.rendererDone:
-			frame.Stop()
-			return
-		case <-frame.C:
-		}
+		last = time.Now()
 	}
 }
 
