@@ -54,8 +54,13 @@ type Server struct {
 	// nor copied into a frame.
 	latest    *deck.Deck
 	latestSeq int
-	encoding  int    // the seq being encoded, 0: none
-	state     []byte // the latest state frame
+	encoding  int // the seq being encoded, 0: none
+	// stateNow is the latest state published, and state its frame,
+	// encoded only when a follower is attached (stateFrame): with nobody
+	// following, a key press does not marshal JSON.
+	stateNow  State
+	haveState bool
+	state     []byte // nil: not encoded yet
 	peers     map[*peer]bool
 }
 
@@ -158,7 +163,7 @@ func (s *Server) encodeLatest() {
 		for p := range s.peers {
 			if first {
 				// The state waited for the first deck (see PublishState).
-				p.queue(frame, s.state)
+				p.queue(frame, s.stateFrame())
 			} else {
 				p.queue(frame, nil)
 			}
@@ -169,22 +174,33 @@ func (s *Server) encodeLatest() {
 // PublishState sends what the audience sees to every follower. It only
 // queues: a slow follower gets the latest state when it reads again.
 func (s *Server) PublishState(st State) {
-	frame, err := Encode(Message{Kind: KindState, State: &st})
-	if err != nil {
-		s.log.Debug("follow: cannot encode the state", "err", err)
-		return
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state = frame
-	if s.deck == nil {
+	s.stateNow, s.haveState, s.state = st, true, nil
+	if s.deck == nil || len(s.peers) == 0 {
 		// A follower gets the deck before any state: until the first deck
-		// is encoded the state waits with it.
+		// is encoded the state waits with it. Nobody following: encoded
+		// when somebody does.
 		return
 	}
+	frame := s.stateFrame()
 	for p := range s.peers {
 		p.queue(nil, frame)
 	}
+}
+
+// stateFrame is the latest state's frame, encoding it if need be; nil
+// before the first state. s.mu must be held.
+func (s *Server) stateFrame() []byte {
+	if s.state == nil && s.haveState {
+		frame, err := Encode(Message{Kind: KindState, State: &s.stateNow})
+		if err != nil {
+			s.log.Debug("follow: cannot encode the state", "err", err)
+			return nil
+		}
+		s.state = frame
+	}
+	return s.state
 }
 
 // Screens is how many followers are connected.
@@ -271,7 +287,7 @@ func (s *Server) serve(c *net.UnixConn) {
 	}
 	s.peers[p] = true
 	if s.deck != nil { // else both come when the deck is encoded
-		p.queue(s.deck, s.state)
+		p.queue(s.deck, s.stateFrame())
 	}
 	n := len(s.peers)
 	s.mu.Unlock()

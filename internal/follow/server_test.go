@@ -302,9 +302,13 @@ func TestDeckIsEncodedOnlyForFollowers(t *testing.T) {
 	time.Sleep(50 * time.Millisecond) // an eager encoder would be done by now
 	s.mu.Lock()
 	encoded := s.deck != nil || s.encoding != 0
+	stateEncoded := s.state != nil
 	s.mu.Unlock()
 	if encoded {
 		t.Fatal("the deck was encoded with no follower attached")
+	}
+	if stateEncoded {
+		t.Fatal("the state was encoded with no follower attached")
 	}
 	c := dial(t, s.Path())
 	if m := next(t, c); m.Kind != KindDeck {
