@@ -40,7 +40,15 @@ func newCmdConfig(opts *ConfigOptions) *cobra.Command {
 default theme, ambiguous width, presenter view on start, when the timer
 starts, and key bindings. Flags win over the file. A mistake in it is
 reported with the file and line, and that setting keeps its default.`,
-		Args: cobra.NoArgs,
+		// Without a RunE cobra answers any argument, a mistyped
+		// subcommand included, with this help and exit 0.
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return FlagErrorf("unknown command %q for \"shovel config\" (path or init)", args[0])
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "path",

@@ -156,3 +156,18 @@ func TestProblemWriterNotice(t *testing.T) {
 		t.Errorf("not passed on: %q", sb.String())
 	}
 }
+
+// A mistyped subcommand of config is a usage error (cobra's default for a
+// command without RunE was its help and exit 0); config alone shows help.
+func TestConfigUnknownSubcommand(t *testing.T) {
+	var out, errOut strings.Builder
+	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
+	if code := Run([]string{"config", "check"}, io); code != ExitUsage || !strings.Contains(errOut.String(), `unknown command "check" for "shovel config"`) {
+		t.Errorf("shovel config check: exit %d, stderr %q; want %d and an unknown command", code, errOut.String(), ExitUsage)
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := Run([]string{"config"}, io); code != ExitOK || !strings.Contains(out.String(), "Available Commands") {
+		t.Errorf("shovel config: exit %d, stdout %q; want its help", code, out.String())
+	}
+}
