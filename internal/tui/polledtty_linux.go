@@ -14,7 +14,9 @@ import (
 // can be a dup of the shell's description, so they keep bubbletea's
 // reader and the plain file.
 func OpenPolledTTY(fd uintptr) (*PolledTTY, error) {
-	f, err := os.OpenFile(fmt.Sprintf("/proc/self/fd/%d", fd), os.O_RDWR, 0)
+	// O_NOCTTY: a process without a controlling terminal must not gain
+	// one by opening this.
+	f, err := os.OpenFile(fmt.Sprintf("/proc/self/fd/%d", fd), os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
 		return nil, err
 	}
