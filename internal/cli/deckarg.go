@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"shovel/deck"
-	"shovel/internal/tui"
+	"shovel/internal/polltty"
 	"shovel/slides"
 )
 
@@ -123,8 +123,8 @@ func startSlide(d *deck.Deck, start string) (int, error) {
 func keyInput(streams *IOStreams, deckOnStdin bool) (io.Reader, func(), error) {
 	if !deckOnStdin && streams.InFile != nil && streams.StdinIsTerminal != nil && streams.StdinIsTerminal() {
 		// Keys are read through the runtime's poller where the system
-		// allows it: less CPU per key (tui.PolledTTY).
-		if in, err := tui.OpenPolledTTY(streams.InFile.Fd()); err == nil {
+		// allows it: less CPU per key (polltty).
+		if in, err := polltty.Open(streams.InFile.Fd()); err == nil {
 			return in, func() { in.Close() }, nil
 		}
 		return streams.InFile, func() {}, nil

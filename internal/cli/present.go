@@ -15,6 +15,7 @@ import (
 
 	"shovel/deck"
 	"shovel/internal/config"
+	"shovel/internal/polltty"
 	"shovel/internal/render"
 	"shovel/internal/termsafe"
 	"shovel/internal/tui"
@@ -276,9 +277,9 @@ func runFullScreen(ctx context.Context, streams *IOStreams, m *tui.Model, keys i
 	if streams.OutFile != nil {
 		out = streams.OutFile
 		// Frames go out through the runtime's poller, as keys come in
-		// (tui.PolledTTY; keyInput), where the system allows it.
+		// (polltty; keyInput), where the system allows it.
 		if streams.IsTerminal != nil && streams.IsTerminal() {
-			if tty, err := tui.OpenPolledTTY(streams.OutFile.Fd()); err == nil {
+			if tty, err := polltty.Open(streams.OutFile.Fd()); err == nil {
 				defer tty.Close()
 				out = tty
 			}

@@ -99,7 +99,7 @@ func benchSlide(k, top, height int) string {
 }
 
 // shovelCancelInput is an input that makes its own cancellable reader, as
-// shovel's tui.PolledTTY does; reading it directly is a failure.
+// shovel's polltty.TTY does; reading it directly is a failure.
 type shovelCancelInput struct {
 	t *testing.T
 	r *shovelChanReader

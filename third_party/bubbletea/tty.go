@@ -69,7 +69,7 @@ func (p *Program) initInputReader(cancel bool) error {
 
 	var err error
 	// shovel: an input that makes its own cancellable reader (shovel's
-	// tui.PolledTTY, read through the runtime's poller) is read through
+	// polltty.TTY, read through the runtime's poller) is read through
 	// that; see PATCHES.md.
 	if in, ok := p.input.(interface {
 		CancelReader() (cancelreader.CancelReader, error)

@@ -1,14 +1,14 @@
 //go:build !linux
 
-package tui
+package polltty
 
 import (
 	"errors"
 	"syscall"
 )
 
-// OpenPolledTTY is Linux-only (see polledtty_linux.go).
-func OpenPolledTTY(uintptr) (*PolledTTY, error) {
+// Open is Linux-only (see polltty_linux.go).
+func Open(uintptr) (*TTY, error) {
 	return nil, errors.New("a polled terminal is Linux-only")
 }
 

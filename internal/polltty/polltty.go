@@ -1,4 +1,8 @@
-package tui
+// Package polltty opens the terminal so that Go's network poller waits for
+// it: keys and frames then cost the program no thread hand-offs and no
+// wake-ups of the runtime's monitor thread. The presenting program reads
+// keys from it and writes frames to it (internal/cli).
+package polltty
 
 import (
 	"errors"
@@ -10,7 +14,7 @@ import (
 	"github.com/muesli/cancelreader"
 )
 
-// PolledTTY is the terminal read and written through the Go runtime's
+// TTY is the terminal read and written through the Go runtime's
 // network poller: a goroutine waiting for a key, or for room in the
 // terminal's buffer, is parked rather than a thread blocked in a system
 // call. bubbletea's own reader waits in epoll_wait on a thread of its own,
@@ -22,14 +26,14 @@ import (
 // It is an open file description of its own, so the non-blocking mode the
 // poller needs is not seen by the shell, which shares standard input and
 // output with us.
-type PolledTTY struct {
+type TTY struct {
 	f  *os.File
 	rc syscall.RawConn
 	fd uintptr
 }
 
-// newPolledTTY wraps f, a terminal we opened, if the runtime polls it.
-func newPolledTTY(f *os.File) (*PolledTTY, bool) {
+// newTTY wraps f, a terminal we opened, if the runtime polls it.
+func newTTY(f *os.File) (*TTY, bool) {
 	// A file the poller does not handle reports os.ErrNoDeadline.
 	if err := f.SetReadDeadline(time.Time{}); err != nil {
 		return nil, false
@@ -42,20 +46,20 @@ func newPolledTTY(f *os.File) (*PolledTTY, bool) {
 	if rc.Control(func(d uintptr) { fd = d }) != nil {
 		return nil, false
 	}
-	return &PolledTTY{f: f, rc: rc, fd: fd}, true
+	return &TTY{f: f, rc: rc, fd: fd}, true
 }
 
-func (t *PolledTTY) Read(b []byte) (int, error)  { return rawRead(t.rc, b) }
-func (t *PolledTTY) Write(b []byte) (int, error) { return rawWrite(t.rc, b) }
-func (t *PolledTTY) Close() error                { return t.f.Close() }
+func (t *TTY) Read(b []byte) (int, error)  { return rawRead(t.rc, b) }
+func (t *TTY) Write(b []byte) (int, error) { return rawWrite(t.rc, b) }
+func (t *TTY) Close() error                { return t.f.Close() }
 
 // Fd is the descriptor, for termios calls. (*os.File).Fd would put the
 // file back in blocking mode, out of the poller.
-func (t *PolledTTY) Fd() uintptr { return t.fd }
+func (t *TTY) Fd() uintptr { return t.fd }
 
 // CancelReader is what the vendored bubbletea reads keys through. Cancel
 // ends a pending read by setting a deadline in the past.
-func (t *PolledTTY) CancelReader() (cancelreader.CancelReader, error) {
+func (t *TTY) CancelReader() (cancelreader.CancelReader, error) {
 	if err := t.f.SetReadDeadline(time.Time{}); err != nil {
 		return nil, err
 	}
@@ -63,7 +67,7 @@ func (t *PolledTTY) CancelReader() (cancelreader.CancelReader, error) {
 }
 
 type deadlineReader struct {
-	t         *PolledTTY
+	t         *TTY
 	cancelled atomic.Bool
 }
 

@@ -1,4 +1,4 @@
-package tui
+package polltty
 
 import (
 	"bytes"
@@ -41,13 +41,13 @@ func openPTY(t *testing.T) (master, tty *os.File) {
 	return master, tty
 }
 
-// openPolled opens tty anew as a PolledTTY. (*os.File).Fd is taken once:
-// each call puts tty back in blocking mode, which would hide a PolledTTY
+// openPolled opens tty anew as a TTY. (*os.File).Fd is taken once:
+// each call puts tty back in blocking mode, which would hide a TTY
 // that shared tty's open file description.
-func openPolled(t *testing.T, tty *os.File) (*PolledTTY, uintptr) {
+func openPolled(t *testing.T, tty *os.File) (*TTY, uintptr) {
 	t.Helper()
 	fd := tty.Fd()
-	p, err := OpenPolledTTY(fd)
+	p, err := Open(fd)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func openPolled(t *testing.T, tty *os.File) (*PolledTTY, uintptr) {
 	return p, fd
 }
 
-func TestPolledTTYReadsKeysAndLeavesTheSharedFileBlocking(t *testing.T) {
+func TestTTYReadsKeysAndLeavesTheSharedFileBlocking(t *testing.T) {
 	master, tty := openPTY(t)
 	p, fd := openPolled(t, tty)
 	// The poller needs O_NONBLOCK; it must be on our own open file
@@ -85,7 +85,7 @@ func TestPolledTTYReadsKeysAndLeavesTheSharedFileBlocking(t *testing.T) {
 	}
 }
 
-func TestPolledTTYCancelEndsAPendingReadAndANewReaderReadsOn(t *testing.T) {
+func TestTTYCancelEndsAPendingReadAndANewReaderReadsOn(t *testing.T) {
 	master, tty := openPTY(t)
 	p, _ := openPolled(t, tty)
 	cr, err := p.CancelReader()
@@ -127,7 +127,7 @@ func TestPolledTTYCancelEndsAPendingReadAndANewReaderReadsOn(t *testing.T) {
 // A frame bigger than the terminal's buffer, with a slow reader on the
 // other side: the non-blocking writes must wait and then deliver it all,
 // in order.
-func TestPolledTTYWritesAllOfAFrameThroughAFullBuffer(t *testing.T) {
+func TestTTYWritesAllOfAFrameThroughAFullBuffer(t *testing.T) {
 	master, tty := openPTY(t)
 	p, _ := openPolled(t, tty)
 	frame := bytes.Repeat([]byte("0123456789abcdef"), 1<<14) // 256 KiB
@@ -159,15 +159,15 @@ func TestPolledTTYWritesAllOfAFrameThroughAFullBuffer(t *testing.T) {
 	}
 }
 
-func TestOpenPolledTTYRefusesWhatThePollerCannotWaitOn(t *testing.T) {
+func TestOpenRefusesWhatThePollerCannotWaitOn(t *testing.T) {
 	f, err := os.CreateTemp(t.TempDir(), "deck")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if p, err := OpenPolledTTY(f.Fd()); err == nil {
+	if p, err := Open(f.Fd()); err == nil {
 		p.Close()
 		t.Fatal("a regular file was accepted: it cannot be polled, and reads of it would not wait")
 	}
-	var _ io.ReadWriteCloser = (*PolledTTY)(nil)
+	var _ io.ReadWriteCloser = (*TTY)(nil)
 }

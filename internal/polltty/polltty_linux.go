@@ -1,4 +1,4 @@
-package tui
+package polltty
 
 import (
 	"fmt"
@@ -8,19 +8,19 @@ import (
 	"unsafe"
 )
 
-// OpenPolledTTY opens the terminal on descriptor fd (0 or 1) anew, so that
-// the runtime polls it (see PolledTTY). /proc/self/fd/N opens the file
+// Open opens the terminal on descriptor fd (0 or 1) anew, so that
+// the runtime polls it (see TTY). /proc/self/fd/N opens the file
 // itself, as a new open file description; on other systems the same path
 // can be a dup of the shell's description, so they keep bubbletea's
 // reader and the plain file.
-func OpenPolledTTY(fd uintptr) (*PolledTTY, error) {
+func Open(fd uintptr) (*TTY, error) {
 	// O_NOCTTY: a process without a controlling terminal must not gain
 	// one by opening this.
 	f, err := os.OpenFile(fmt.Sprintf("/proc/self/fd/%d", fd), os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
 		return nil, err
 	}
-	t, ok := newPolledTTY(f)
+	t, ok := newTTY(f)
 	if !ok {
 		f.Close()
 		return nil, fmt.Errorf("%s: the runtime does not poll it", f.Name())
@@ -38,22 +38,12 @@ func rawRead(rc syscall.RawConn, b []byte) (n int, err error) {
 		return 0, nil
 	}
 	cerr := rc.Read(func(fd uintptr) bool {
-		for {
-			r, _, e := syscall.RawSyscall(syscall.SYS_READ, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
-			switch e {
-			case 0:
-				if n = int(r); n == 0 {
-					err = io.EOF
-				}
-				return true
-			case syscall.EINTR:
-			case syscall.EAGAIN:
-				return false
-			default:
-				err = e
-				return true
-			}
+		var again bool
+		n, again, err = rawCall(syscall.SYS_READ, fd, b)
+		if err == nil && !again && n == 0 {
+			err = io.EOF
 		}
+		return !again
 	})
 	if cerr != nil {
 		return 0, cerr
@@ -66,17 +56,15 @@ func rawRead(rc syscall.RawConn, b []byte) (n int, err error) {
 func rawWrite(rc syscall.RawConn, b []byte) (n int, err error) {
 	cerr := rc.Write(func(fd uintptr) bool {
 		for n < len(b) {
-			r, _, e := syscall.RawSyscall(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&b[n])), uintptr(len(b)-n))
-			switch e {
-			case 0:
-				n += int(r)
-			case syscall.EINTR:
-			case syscall.EAGAIN:
+			m, again, e := rawCall(syscall.SYS_WRITE, fd, b[n:])
+			if again {
 				return false
-			default:
+			}
+			if e != nil {
 				err = e
 				return true
 			}
+			n += m
 		}
 		return true
 	})
@@ -84,4 +72,22 @@ func rawWrite(rc syscall.RawConn, b []byte) (n int, err error) {
 		err = cerr
 	}
 	return n, err
+}
+
+// rawCall makes one read or write (trap) of p, len(p) > 0, on the
+// non-blocking fd, again after an interrupted call. again: fd is not
+// ready (EAGAIN).
+func rawCall(trap, fd uintptr, p []byte) (n int, again bool, err error) {
+	for {
+		r, _, e := syscall.RawSyscall(trap, fd, uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)))
+		switch e {
+		case 0:
+			return int(r), false, nil
+		case syscall.EINTR:
+		case syscall.EAGAIN:
+			return 0, true, nil
+		default:
+			return 0, false, e
+		}
+	}
 }
