@@ -1497,7 +1497,10 @@ func (p *Program) prepareRenderer() {
 // shovel: renderLoop draws frames when woken, at most fps a second.
 func (p *Program) renderLoop() {
 	framerate := time.Second / time.Duration(p.fps)
-	last := time.Now() // Run drew the initial view
+	// shovel: zero, so the first wake-up draws at once; after a restart
+	// (resume from suspend) that is the full redraw startRenderer asked
+	// for.
+	var last time.Time
 	for {
 		// shovel: sleep until woken, instead of ticking while idle; the
 		// first frame after an idle spell is drawn at once.
