@@ -15,6 +15,7 @@ import (
 
 	"shovel/deck"
 	"shovel/internal/config"
+	"shovel/internal/hugeheap"
 	"shovel/internal/polltty"
 	"shovel/internal/render"
 	"shovel/internal/termsafe"
@@ -187,6 +188,7 @@ func runPresent(opts *PresentOptions) error {
 		return err
 	}
 	defer closeLog()
+	log.Debug("start-up heap", "hugepages", hugeheap.AtInit)
 
 	topts := tui.Options{
 		Deck:      d,
