@@ -2,8 +2,6 @@ package cli
 
 import (
 	"os"
-	"strings"
-	"sync"
 
 	"github.com/charmbracelet/colorprofile"
 
@@ -12,43 +10,29 @@ import (
 
 // terminalColours is the colour profile to present with on streams'
 // terminal; nil when the streams are not the process's own (tests), and
-// bubbletea detects. colorprofile.Detect, what bubbletea would run, asks
-// `tmux info` inside tmux: a child process that cost ~10 ms of the first
-// frame, waited for or competing with it for the CPU. So the program starts
-// with what Detect finds without asking tmux (environment and terminfo),
-// and inside tmux the full detection runs after the first frame (the
-// screen is repainted if it differs).
+// bubbletea detects. colorprofile.Detect, what bubbletea would run, reads
+// the terminal's terminfo entry and, inside tmux, runs `tmux info`: a
+// child process that cost ~10 ms of the first frame, and the terminfo
+// read ~4 % of start-up's CPU. So the program starts with what the
+// environment says (TERM, COLORTERM, NO_COLOR, CLICOLOR), and the full
+// detection runs after the first frame where it could find more (the
+// screen is repainted if it does).
 func terminalColours(streams *IOStreams) *tui.Colours {
 	if streams.OutFile == nil {
 		return nil
 	}
-	env := os.Environ()
-	noTmux := withoutTmux(env)
-	quick := colorprofile.Detect(streams.OutFile, noTmux)
-	if quick == colorprofile.TrueColor || len(noTmux) == len(env) {
-		return &tui.Colours{Start: quick} // tmux cannot add to it, or is not there
-	}
-	return &tui.Colours{Start: quick, Full: func() colorprofile.Profile { return colorprofile.Detect(streams.OutFile, env) }}
+	out := streams.OutFile
+	return coloursFrom(os.Environ(), func(env []string) colorprofile.Profile { return colorprofile.Detect(out, env) })
 }
 
-// detectColours runs terminalColours in a goroutine and returns a wait for
-// its result: it reads terminfo (and /etc/passwd for the home directory),
-// work that overlaps with reading the deck and typesetting slide 1 instead
-// of coming after it.
-func detectColours(streams *IOStreams) func() *tui.Colours {
-	ch := make(chan *tui.Colours, 1) // buffered: a command that fails early never waits
-	go func() { ch <- terminalColours(streams) }()
-	return sync.OnceValue(func() *tui.Colours { return <-ch })
-}
-
-// withoutTmux is env without TMUX, for which colorprofile.Detect does not
-// run `tmux info`.
-func withoutTmux(env []string) []string {
-	out := make([]string, 0, len(env))
-	for _, e := range env {
-		if !strings.HasPrefix(e, "TMUX=") {
-			out = append(out, e)
-		}
+// coloursFrom is terminalColours for the environment env, with detect as
+// the full detection.
+func coloursFrom(env []string, detect func(env []string) colorprofile.Profile) *tui.Colours {
+	start := colorprofile.Env(env)
+	if start != colorprofile.ANSI && start != colorprofile.ANSI256 {
+		// TrueColor cannot be bettered; below ANSI is NO_COLOR or a dumb
+		// terminal, which Detect answers from the environment too.
+		return &tui.Colours{Start: start}
 	}
-	return out
+	return &tui.Colours{Start: start, Full: func() colorprofile.Profile { return detect(env) }}
 }

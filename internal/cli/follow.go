@@ -104,7 +104,6 @@ func completeSession(_ *cobra.Command, _ []string, _ string) ([]cobra.Completion
 }
 
 func runFollow(opts *FollowOptions) error {
-	colours := detectColours(opts.IO)
 	getenv := opts.Getenv
 	if getenv == nil {
 		getenv = os.Getenv
@@ -199,7 +198,7 @@ func runFollow(opts *FollowOptions) error {
 		return err
 	}
 	defer closeKeys()
-	return runFullScreen(sig.context(), opts.IO, m, keys, opts.FPS, colours())
+	return runFullScreen(sig.context(), opts.IO, m, keys, opts.FPS, terminalColours(opts.IO))
 }
 
 // sessionFilter picks presentations by deck (absolute, symlinks resolved)

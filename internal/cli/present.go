@@ -142,7 +142,6 @@ func runPresent(opts *PresentOptions) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	colours := detectColours(opts.IO)
 	// The deck is read first: a missing file or a broken deck is the more
 	// useful message, with or without a terminal.
 	logName, logFrom := logPath(opts.LogFile, getenv)
@@ -252,7 +251,7 @@ func runPresent(opts *PresentOptions) error {
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	if err := runFullScreen(sig.context(), opts.IO, m, keys, opts.FPS, colours()); err != nil {
+	if err := runFullScreen(sig.context(), opts.IO, m, keys, opts.FPS, terminalColours(opts.IO)); err != nil {
 		return err
 	}
 	return restFailure(opts.IO.ErrOut, m)
