@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -247,4 +248,92 @@ func TestShovelInitialViewWrittenBeforeTheEventLoop(t *testing.T) {
 			t.Fatalf("the initial view was written after %d updates, not before the first", at)
 		}
 	}
+}
+
+// TestShovelInputReadAfterTheInitialView checks that the read loop (and
+// the key table it builds) waits until Run has written the initial view:
+// the view here takes 50 ms to compose, and upstream's read loop had read
+// the input long before it was written.
+func TestShovelInputReadAfterTheInitialView(t *testing.T) {
+	for range 5 {
+		var mu sync.Mutex
+		var events []string
+		note := func(e string) {
+			mu.Lock()
+			events = append(events, e)
+			mu.Unlock()
+		}
+		r := &shovelChanReader{data: make(chan []byte), cancelled: make(chan struct{})}
+		in := shovelCancelInput{t, r}
+		m := &shovelSlowViewModel{}
+		w := shovelNoteWrites{note: note}
+		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+		p := NewProgram(m, WithContext(ctx), WithInput(shovelNoteReads{in, note}), WithOutput(w), WithWindowSize(80, 24))
+		go func() {
+			select {
+			case r.data <- []byte("q"):
+			case <-ctx.Done():
+			}
+		}()
+		_, err := p.Run()
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		got := slices.Clone(events)
+		mu.Unlock()
+		if len(got) < 2 || got[0] != "view written" {
+			t.Fatalf("events %q: want the initial view written before the input is read", got)
+		}
+	}
+}
+
+// shovelNoteReads notes when its cancel reader is first read.
+type shovelNoteReads struct {
+	in   shovelCancelInput
+	note func(string)
+}
+
+func (n shovelNoteReads) Read(b []byte) (int, error) { return n.in.Read(b) }
+
+func (n shovelNoteReads) CancelReader() (cancelreader.CancelReader, error) {
+	return shovelNotedReader{n.in.r, n.note}, nil
+}
+
+type shovelNotedReader struct {
+	*shovelChanReader
+	note func(string)
+}
+
+func (r shovelNotedReader) Read(b []byte) (int, error) {
+	r.note("input read")
+	return r.shovelChanReader.Read(b)
+}
+
+type shovelNoteWrites struct{ note func(string) }
+
+func (w shovelNoteWrites) Write(b []byte) (int, error) {
+	if strings.Contains(string(b), "slow view") {
+		w.note("view written")
+	}
+	return len(b), nil
+}
+
+type shovelSlowViewModel struct{ views atomic.Int32 }
+
+func (m *shovelSlowViewModel) Init() Cmd { return nil }
+
+func (m *shovelSlowViewModel) Update(msg Msg) (Model, Cmd) {
+	if k, ok := msg.(KeyPressMsg); ok && k.String() == "q" {
+		return m, Quit
+	}
+	return m, nil
+}
+
+func (m *shovelSlowViewModel) View() View {
+	if m.views.Add(1) == 1 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	return NewView("slow view")
 }

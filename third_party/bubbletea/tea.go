@@ -558,6 +558,10 @@ type Program struct {
 	// (buffered, size 1) is signalled whenever something may need drawing.
 	renderWake chan struct{}
 
+	// shovel: inputAfter is closed once Run has written the initial view;
+	// the read loop starts then (PATCHES.md).
+	inputAfter chan struct{}
+
 	// shovel: startSize is the size Run gave the renderer and sends the
 	// model; the event loop does not resize the renderer again for that
 	// first WindowSizeMsg (in the alt screen a resize erases and redraws the
@@ -1156,6 +1160,7 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 
 	// Init the input reader and initial model.
 	model := p.initialModel
+	p.inputAfter = make(chan struct{}) // shovel: see Program.inputAfter
 	if p.input != nil {
 		if err := p.initInputReader(false); err != nil {
 			return model, err
@@ -1197,6 +1202,7 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 	// model's commands, 3–8 ms later (PATCHES.md).
 	_ = p.flush()
 	_ = p.renderer.flush(false)
+	close(p.inputAfter)
 	go p.renderLoop()
 
 	// Handle resize events.

@@ -83,12 +83,22 @@ func (p *Program) initInputReader(cancel bool) error {
 	}
 
 	// shovel: the terminal reader is made in the read loop's goroutine,
-	// not before the first frame: it builds a table of the terminal's key
-	// sequences, ~70 of a new process's ~1,000 page faults.
-	cr, logger := p.cancelReader, p.logger
+	// and that starts once the initial view is written (inputAfter): it
+	// builds a table of the terminal's key sequences, ~6 % of start-up's
+	// CPU, which competed with the first frame for the processor. Keys
+	// typed meanwhile wait in the terminal's buffer.
+	cr, logger, after := p.cancelReader, p.logger, p.inputAfter
 	p.readLoopDone = make(chan struct{})
 
 	go func() {
+		if after != nil {
+			select {
+			case <-after:
+			case <-p.ctx.Done():
+				close(p.readLoopDone)
+				return
+			}
+		}
 		drv := uv.NewTerminalReader(cr, term)
 		drv.SetLogger(logger)
 		p.inputScanner = drv
