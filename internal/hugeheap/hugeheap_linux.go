@@ -3,8 +3,6 @@
 package hugeheap
 
 import (
-	"bytes"
-	"os"
 	"syscall"
 	"unsafe"
 )
@@ -49,13 +47,33 @@ func Advise() Result {
 }
 
 // thpAllowed reads the THP mode file ("always [madvise] never"): huge
-// pages unless the selected mode is never, or the file is missing.
+// pages unless the selected mode is never, or the file cannot be read.
+// Read with plain system calls into a buffer on the stack: the package
+// init then allocates nothing but the probe, and needs no package but
+// syscall initialised before it, so it runs earlier.
 func thpAllowed(path string) bool {
-	b, err := os.ReadFile(path)
+	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return false
 	}
-	return !bytes.Contains(b, []byte("[never]"))
+	defer syscall.Close(fd)
+	var buf [128]byte
+	n, err := syscall.Read(fd, buf[:])
+	if err != nil || n <= 0 {
+		return false
+	}
+	return !contains(buf[:n], "[never]")
+}
+
+// contains is bytes.Contains, here so that the package imports nothing
+// but syscall (bytes needs unicode initialised first).
+func contains(b []byte, s string) bool {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if string(b[i:i+len(s)]) == s {
+			return true
+		}
+	}
+	return false
 }
 
 func madvise(addr, n uintptr, advice int) error {
