@@ -3,9 +3,10 @@
 //
 // A new process touches its first few MiB of heap (and goroutine stacks,
 // which live in the heap) one 4 KiB page at a time, and each first touch
-// is a page fault: ~700 of the ~1,100 faults before shovel's first frame,
-// 10–15 µs each on a virtual machine (docs/dev/performance.md,
-// "2026-12-03: page faults and huge pages"). With transparent huge pages
+// is a page fault: ~650 of the ~1,100 faults before shovel's first frame,
+// 13–17 µs each on a virtual machine (docs/dev/performance.md,
+// "2026-12-03 (later): page faults, and huge pages for the start-up
+// heap"). With transparent huge pages
 // in "madvise" mode (the common default) Go's heap never gets huge pages
 // unless it asks, and Go's runtime does not ask.
 //

@@ -22,8 +22,8 @@ const (
 // probe is a heap address: it escapes, so new puts it in the heap.
 var probe *[16]byte
 
-// Advise asks for huge pages on the heap's first two chunks: MADV_HUGEPAGE
-// on the whole range, so that a first touch of an untouched 2 MiB page
+// Advise asks for huge pages on the heap chunk being allocated from (where
+// a fresh object lands) and the next: MADV_HUGEPAGE on the whole range, so that a first touch of an untouched 2 MiB page
 // maps all of it, and MADV_COLLAPSE on each 2 MiB page of it, which turns
 // one already in use into a huge page now (its touched pages copied), and
 // is refused for one not yet touched or not mapped. Nothing is asked when
