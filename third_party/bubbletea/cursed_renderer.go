@@ -35,6 +35,8 @@ type cursedRenderer struct {
 	starting      bool // indicates whether the renderer is starting after being stopped
 	pendingErase  bool // an scr.Erase() is pending and hasn't been drained by flush yet
 	noInput       bool // whether input is disabled, in which case keyboard enhancement queries are pointless
+	// shovel: the rows of the last frame, to redraw only those that change.
+	rows frameRows
 }
 
 var _ renderer = &cursedRenderer{}
@@ -328,6 +330,10 @@ func (s *cursedRenderer) flush(closing bool) error {
 		return nil
 	}
 
+	// shovel: a restart has a new terminal renderer that knows no rows,
+	// and an erase repaints them all: draw such frames whole.
+	whole := s.starting || s.pendingErase || closing || !view.AltScreen
+
 	// We're no longer starting.
 	s.starting = false
 	s.pendingErase = false
@@ -343,12 +349,23 @@ func (s *cursedRenderer) flush(closing bool) error {
 		// and to avoid rendering issues when the frame area is smaller than
 		// the screen buffer.
 		s.cellbuf.Resize(frameArea.Dx(), frameArea.Dy())
+		s.rows.forget() // shovel: the rows were of another size.
 	}
 
-	// Clear our screen buffer before copying the new frame into it to ensure
-	// we erase any old content.
-	s.cellbuf.Clear()
-	content.Draw(s.cellbuf, s.cellbuf.Bounds())
+	// shovel: redraw only the rows whose text changed when the last frame
+	// allows it (see frameRows); otherwise draw the frame whole, as
+	// upstream does, and remember its rows for the next one.
+	if whole || !s.rows.drawChangedRows(&s.cellbuf, view.Content) {
+		// Clear our screen buffer before copying the new frame into it to ensure
+		// we erase any old content.
+		s.cellbuf.Clear()
+		content.Draw(s.cellbuf, s.cellbuf.Bounds())
+		if view.AltScreen && !closing {
+			s.rows.record(&s.cellbuf, view.Content)
+		} else {
+			s.rows.forget()
+		}
+	}
 
 	// If the frame height is greater than the screen height, we drop the
 	// lines from the top of the buffer.
@@ -655,6 +672,7 @@ func (s *cursedRenderer) reset() {
 
 func reset(s *cursedRenderer) {
 	s.buf.Reset()
+	s.rows.forget() // shovel: the new terminal renderer knows no rows.
 	scr := uv.NewTerminalRenderer(&s.buf, s.env)
 	scr.SetColorProfile(s.profile)
 	scr.SetRelativeCursor(true) // Always start in inline mode
@@ -768,6 +786,7 @@ func (s *cursedRenderer) setWidthMethod(method ansi.Method) {
 		_, _ = s.scr.WriteString(ansi.ResetModeUnicodeCore)
 	}
 	s.cellbuf.Method = method
+	s.rows.forget() // shovel: cells are measured another way now.
 	s.mu.Unlock()
 }
 
