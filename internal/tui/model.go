@@ -47,6 +47,8 @@ type Model struct {
 	final       *finalColoursMsg // the full detection, once it came
 	gen         int
 	cache       pageCache
+	// typesetter runs the commands that typeset pages (pages.go).
+	typesetter *worker
 
 	pos       nav.State
 	presenter bool
@@ -118,6 +120,9 @@ func New(opts Options) (*Model, error) {
 		flash:     opts.Notice,
 		share:     speakerShare{srv: opts.Followers, wait: waitForFollowers},
 		partial:   partialState{on: opts.Rest != nil},
+		// A speaker may leave a slide up for many minutes; the stack is
+		// worth keeping through that, not through a program left open.
+		typesetter: newWorker(10 * time.Minute),
 	}
 	if opts.Follow != nil {
 		m.fl, m.presenter = newFollower(*opts.Follow), false
@@ -159,10 +164,8 @@ func (m *Model) renderFirstPages() {
 	if m.tooSmall() {
 		return
 	}
-	if cmd := renderPages(m.r, m.gen, m.cache.missing(m.keysFor(m.pos))); cmd != nil {
-		if msg, ok := cmd().(pagesMsg); ok && m.cache.add(msg) {
-			m.resolve()
-		}
+	if keys := m.cache.missing(m.keysFor(m.pos)); len(keys) > 0 && m.cache.add(typeset(m.r, m.gen, keys)) {
+		m.resolve()
 	}
 	m.refresh()
 }

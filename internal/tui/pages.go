@@ -36,32 +36,39 @@ type pagesMsg struct {
 	pages map[pageKey]*render.Page
 }
 
-// renderPages returns a command that typesets keys with r. It runs outside
-// Update, so a slow page never freezes the keyboard. A page that fails to
-// render becomes a page saying so: the talk goes on.
-func renderPages(r *render.Renderer, gen int, keys []pageKey) tea.Cmd {
+// renderPages returns a command that typesets keys with r on worker w. It
+// runs outside Update, so a slow page never freezes the keyboard.
+func renderPages(w *worker, r *render.Renderer, gen int, keys []pageKey) tea.Cmd {
 	if len(keys) == 0 {
 		return nil
 	}
 	return func() tea.Msg {
-		out := make(map[pageKey]*render.Page, len(keys))
-		for _, k := range keys {
-			var (
-				p   *render.Page
-				err error
-			)
-			if k.kind == notesPage {
-				p, err = r.Notes(k.slide, k.width)
-			} else {
-				p, err = r.Slide(k.slide, k.step, k.width)
-			}
-			if err != nil || p == nil {
-				p = &render.Page{Lines: []string{fmt.Sprintf("cannot typeset slide %d: %v", k.slide+1, err)}, Width: k.width}
-			}
-			out[k] = p
-		}
-		return pagesMsg{gen: gen, pages: out}
+		var msg tea.Msg
+		w.do(func() { msg = typeset(r, gen, keys) })
+		return msg
 	}
+}
+
+// typeset renders keys with r. A page that fails to render becomes a page
+// saying so: the talk goes on.
+func typeset(r *render.Renderer, gen int, keys []pageKey) pagesMsg {
+	out := make(map[pageKey]*render.Page, len(keys))
+	for _, k := range keys {
+		var (
+			p   *render.Page
+			err error
+		)
+		if k.kind == notesPage {
+			p, err = r.Notes(k.slide, k.width)
+		} else {
+			p, err = r.Slide(k.slide, k.step, k.width)
+		}
+		if err != nil || p == nil {
+			p = &render.Page{Lines: []string{fmt.Sprintf("cannot typeset slide %d: %v", k.slide+1, err)}, Width: k.width}
+		}
+		out[k] = p
+	}
+	return pagesMsg{gen: gen, pages: out}
 }
 
 // pageCache holds the pages Update has received, and which ones are being

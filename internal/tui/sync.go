@@ -50,7 +50,7 @@ func (m *Model) sync() tea.Cmd {
 	m.cache.trim(near)
 	now := m.cache.missing(want)
 	ahead := m.cache.missing(near[len(want):])
-	return tea.Batch(renderPages(m.r, m.gen, now), renderPages(m.r, m.gen, ahead))
+	return tea.Batch(renderPages(m.typesetter, m.r, m.gen, now), renderPages(m.typesetter, m.r, m.gen, ahead))
 }
 
 // resolve picks the cached pages for the current position; a page not yet
