@@ -3,6 +3,7 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -83,6 +84,23 @@ func TestSlideTextEscapesDefused(t *testing.T) {
 			if all := strings.Join(p.Lines, "\n"); !strings.Contains(all, `\x9d52;c;`) {
 				t.Errorf("%s: no visible C1 picture in\n%s", theme, all)
 			}
+		}
+	}
+}
+
+// TestBuiltinStylesNeedNoDefusing checks what lets loadTheme skip defuse for
+// the styles shovel carries: defusing them changes nothing. Each style is
+// made twice, as its strings sit behind pointers a copy would share.
+func TestBuiltinStylesNeedNoDefusing(t *testing.T) {
+	styles := map[string]func() StyleConfig{"plain": plainStyle, "mono": monoStyle}
+	for _, name := range builtinStyleNames {
+		styles[name] = func() StyleConfig { cfg, _ := builtinStyle(name); return cfg }
+	}
+	for name, style := range styles {
+		cfg, defused := style(), style()
+		defuse(&defused)
+		if !reflect.DeepEqual(defused, cfg) {
+			t.Errorf("style %s holds control characters defuse replaces", name)
 		}
 	}
 }
