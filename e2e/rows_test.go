@@ -45,7 +45,8 @@ func (tm *term) settled(k, n int) string {
 // redraw of changed rows only (third_party/bubbletea, "Only the rows that
 // changed are drawn") in a real terminal: every slide of the built-in deck
 // (wide characters, tables, styled text), reached by jumping from another
-// slide in a shuffled order, shows exactly, colours included, what the
+// slide in a shuffled order, and then, for the first few, with an overlay
+// opened over it and closed, shows exactly, colours included, what the
 // terminal shows when shovel is opened on that slide.
 func TestSlidesReachedByKeysLookAsWhenOpenedThere(t *testing.T) {
 	const w, h = 100, 30
@@ -72,12 +73,28 @@ func TestSlidesReachedByKeysLookAsWhenOpenedThere(t *testing.T) {
 	order := rand.New(rand.NewPCG(15, 3)).Perm(n)
 	tm := probe
 	tm.settled(1, n)
-	for _, i := range order {
+	for j, i := range order {
 		k := i + 1
 		tm.keys(strings.Split(fmt.Sprint(k), "")...)
 		tm.keys("Enter")
 		if got := tm.settled(k, n); !sameLook(got, fresh[k]) {
 			t.Errorf("slide %d reached by keys differs from slide %d opened with --start:\n%s", k, k, diffLines(got, fresh[k]))
+		}
+		if j >= 4 {
+			continue
+		}
+		// An overlay drawn over the slide and closed again: help, the
+		// slide index, the blanked screen.
+		for _, o := range []struct{ open, shows, close string }{{"?", "shovel keys", "Escape"}, {"Tab", "Slides", "Escape"}, {"b", "", "b"}} {
+			before := tm.screen()
+			tm.keys(o.open)
+			tm.waitUntil("the overlay of "+o.open, func(s string) bool {
+				return s != before && strings.Contains(s, o.shows)
+			})
+			tm.keys(o.close)
+			if got := tm.settled(k, n); !sameLook(got, fresh[k]) {
+				t.Errorf("slide %d after %s and %s differs from slide %d opened with --start:\n%s", k, o.open, o.close, k, diffLines(got, fresh[k]))
+			}
 		}
 	}
 	tm.keys("q")
