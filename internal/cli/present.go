@@ -17,6 +17,7 @@ import (
 	"shovel/internal/config"
 	"shovel/internal/hugeheap"
 	"shovel/internal/polltty"
+	"shovel/internal/prefault"
 	"shovel/internal/render"
 	"shovel/internal/termsafe"
 	"shovel/internal/tui"
@@ -188,6 +189,7 @@ func runPresent(opts *PresentOptions) error {
 	}
 	defer closeLog()
 	log.Debug("start-up heap", "hugepages", hugeheap.AtInit)
+	log.Debug("start-up code", "mapped", prefault.AtInit == nil, "err", prefault.AtInit)
 
 	topts := tui.Options{
 		Deck:      d,
