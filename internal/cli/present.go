@@ -21,7 +21,6 @@ import (
 	"shovel/internal/render"
 	"shovel/internal/termsafe"
 	"shovel/internal/tui"
-	"shovel/internal/watch"
 )
 
 // PresentOptions are the inputs of "shovel present".
@@ -204,26 +203,21 @@ func runPresent(opts *PresentOptions) error {
 		Load:           deckLoader(opts.Path, deck.Options{IncludeRoots: opts.IncludeRoots}),
 		Rest:           rest,
 	}
-	switch {
-	case opts.Path == "":
+	switch opts.Path {
+	case "":
 		topts.Load = openBuiltin
-	case opts.Path == "-":
+	case "-":
 		topts.Load = nil // standard input is read once: nothing to reload
-	case !opts.NoWatch:
-		w, err := watch.New(100*time.Millisecond, log)
-		if err != nil {
-			log.Debug("no live reload", "err", err)
-		} else {
-			defer w.Close()
-			if logName != "" {
-				w.Ignore(logName)
-			}
-			if err := w.WatchDeck(d); err != nil {
-				log.Debug("watch", "err", err)
-			}
-			topts.Watcher = w
-		}
 	}
+	// The watcher, the socket other screens follow and the rehearsal
+	// history start once the first frame is out (services.go).
+	services := newTalkServices(servicesParams{
+		opts: opts, d: d, logName: logName, getenv: getenv, log: log,
+		watch:   opts.Path != "" && opts.Path != "-" && !opts.NoWatch,
+		history: opts.configure == nil,
+	})
+	defer services.close(opts.IO.ErrOut)
+	topts.Services = services.start
 	if cfg.Presenter != nil && (opts.flagSet == nil || !opts.flagSet("presenter")) {
 		topts.Presenter = *cfg.Presenter
 	}
@@ -232,15 +226,10 @@ func runPresent(opts *PresentOptions) error {
 	if topts.Notice == "" {
 		topts.Notice = probs.notice()
 	}
-	srv, unshare := shareTalk(d, opts.Path, opts.commandName(), getenv, opts.IO.ErrOut, log)
-	defer unshare()
-	topts.Followers = srv
 	if opts.configure != nil {
 		if err := opts.configure(&topts); err != nil {
 			return err
 		}
-	} else {
-		topts.History = loadHistory(opts, d)
 	}
 	if opts.IO.OutFile != nil {
 		// Known now, the size lets the first page be typeset before the

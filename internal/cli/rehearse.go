@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -91,7 +92,7 @@ func runRehearse(opts *RehearseOptions) error {
 		if err != nil {
 			return fmt.Errorf("reading rehearsals: %w", err)
 		}
-		printWarnings(opts.IO, warnings)
+		printWarnings(opts.IO.ErrOut, warnings)
 		before = len(runs)
 		rec = rehearse.NewRecorder(d, info)
 		t.Rehearsal, t.Recorder, t.Now = true, rec, now
@@ -182,16 +183,16 @@ func storeFor(dir, id string, getenv func(string) string) (rehearse.Store, error
 	return rehearse.Store{Dir: d}, nil
 }
 
-func printWarnings(io *IOStreams, warnings []string) {
+func printWarnings(errOut io.Writer, warnings []string) {
 	for _, w := range warnings {
-		fmt.Fprintln(io.ErrOut, "warning:", w)
+		fmt.Fprintln(errOut, "warning:", w)
 	}
 }
 
 // loadHistory reads the deck's rehearsals for the presenter view's pace
 // at the speaker's own speed. Without a store or runs there is no history,
 // and that is no reason not to present.
-func loadHistory(opts *PresentOptions, d *deck.Deck) func(*deck.Deck) []time.Duration {
+func loadHistory(opts *PresentOptions, d *deck.Deck, errOut io.Writer) func(*deck.Deck) []time.Duration {
 	if opts.Path == "-" {
 		return nil // standard input has no name to keep runs under
 	}
@@ -205,9 +206,9 @@ func loadHistory(opts *PresentOptions, d *deck.Deck) func(*deck.Deck) []time.Dur
 	}
 	runs, warnings, err := store.Load()
 	if err != nil {
-		fmt.Fprintln(opts.IO.ErrOut, "warning: reading rehearsals:", err)
+		fmt.Fprintln(errOut, "warning: reading rehearsals:", err)
 		return nil
 	}
-	printWarnings(opts.IO, warnings)
+	printWarnings(errOut, warnings)
 	return rehearse.History(runs)
 }

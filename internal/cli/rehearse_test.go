@@ -98,14 +98,14 @@ func TestLoadHistory(t *testing.T) {
 	store := filepath.Join(dir, "runs")
 	io, _, _, errOut := testStreams()
 	opts := &PresentOptions{IO: io, Path: path, Store: store}
-	if loadHistory(opts, d) != nil {
+	if loadHistory(opts, d, io.ErrOut) != nil {
 		t.Error("history without runs")
 	}
 	if _, err := (rehearse.Store{Dir: store}).Save(recordedRun(t, d, 30, 1)); err != nil {
 		t.Fatal(err)
 	}
 	writeFile(t, store, "bad.json", "{")
-	h := loadHistory(opts, d)
+	h := loadHistory(opts, d, io.ErrOut)
 	if h == nil {
 		t.Fatal("no history from a saved run")
 	}
@@ -123,7 +123,7 @@ func TestLoadHistory(t *testing.T) {
 		}
 		return ""
 	}}
-	if loadHistory(opts, d) != nil {
+	if loadHistory(opts, d, io.ErrOut) != nil {
 		t.Error("history from an empty default store")
 	}
 }

@@ -129,7 +129,7 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return fmt.Errorf("reading rehearsals: %w", err)
 	}
-	printWarnings(opts.IO, warnings)
+	printWarnings(opts.IO.ErrOut, warnings)
 	if len(runs) == 0 {
 		return noRunsError(opts.Path, opts.Store)
 	}

@@ -13,9 +13,10 @@ import (
 )
 
 // shareTalk lets 'shovel follow' attach to this program's talk: every
-// present (and rehearse) calls it and hands the server to tui.Options.
-// A talk that cannot be shared is still presented; why is said on errOut
-// (seen after the full screen closes) and in the log.
+// present (and rehearse) calls it once the first frame is out
+// (talkServices) and hands the server to the TUI. A talk that cannot be
+// shared is still presented; why is said on errOut (written after the
+// full screen closes) and in the log.
 func shareTalk(d *deck.Deck, path, program string, getenv func(string) string, errOut io.Writer, log *slog.Logger) (*follow.Server, func()) {
 	info := follow.Info{PID: os.Getpid(), Title: d.Meta.Title, Program: program, Started: time.Now()}
 	if path != "" && path != "-" { // "-": read from stdin, nothing to re-read

@@ -23,6 +23,13 @@ type pair struct {
 
 func newPair(t testing.TB, d *deck.Deck, presenter bool) *pair {
 	t.Helper()
+	return newPairStarted(t, d, presenter, false)
+}
+
+// newPairStarted is newPair; with later the speaker's server comes from
+// Options.Services, started after the first frame, as the CLI does.
+func newPairStarted(t testing.TB, d *deck.Deck, presenter, later bool) *pair {
+	t.Helper()
 	dir, err := os.MkdirTemp("", "sft") // short: socket paths are limited
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +41,14 @@ func newPair(t testing.TB, d *deck.Deck, presenter bool) *pair {
 	}
 	t.Cleanup(func() { srv.Close() })
 	p := &pair{t: t, srv: srv}
-	p.sp = newHarness(t, d, 100, 30, func(o *Options) { o.Followers = srv; o.Presenter = presenter })
+	p.sp = newHarness(t, d, 100, 30, func(o *Options) {
+		o.Presenter = presenter
+		if later {
+			o.Services = func() Services { return Services{Followers: srv} }
+		} else {
+			o.Followers = srv
+		}
+	})
 	p.cl, err = follow.Dial(srv.Path())
 	if err != nil {
 		t.Fatal(err)

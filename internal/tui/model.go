@@ -233,6 +233,9 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Watcher != nil {
 		cmds = append(cmds, waitForChange(m.opts.Watcher))
 	}
+	if m.opts.Services != nil {
+		cmds = append(cmds, startServices(m.opts.Services))
+	}
 	if m.presenter {
 		cmds = append(cmds, m.startTicking())
 	}
@@ -327,6 +330,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.startRest()
 	case restMsg:
 		return m.applyRest(msg)
+	case servicesMsg:
+		return m.attachServices(msg.s)
 	case followEventMsg:
 		return m.followEvent(msg)
 	case followMsg:

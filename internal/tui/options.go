@@ -63,6 +63,10 @@ type Options struct {
 	// History gives each slide of a deck the speaker's rehearsed time (0
 	// where unknown), for the pace at their own speed; nil: no history.
 	History func(*deck.Deck) []time.Duration
+	// Services, when set, starts the watcher, the followers' server and
+	// the history once the first frame is out (services.go); what it
+	// starts is used as Watcher, Followers and History would be.
+	Services func() Services
 	// Width and Height are the terminal's size when known before the
 	// program starts (0: unknown). New then typesets the first page ahead
 	// of time, so that the first frame does not wait for bubbletea's size
