@@ -90,11 +90,7 @@ func TestSaveRun(t *testing.T) {
 // named, and no store is no reason not to present.
 func TestLoadHistory(t *testing.T) {
 	dir := t.TempDir()
-	path := writeFile(t, dir, "talk.md", "# 一\n\n---\n\n# 二\n")
-	d, err := deck.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, d := openTalk(t, dir, "# 一\n\n---\n\n# 二\n")
 	store := filepath.Join(dir, "runs")
 	io, _, _, errOut := testStreams()
 	opts := &PresentOptions{IO: io, Path: path, Store: store}

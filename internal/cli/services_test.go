@@ -19,11 +19,7 @@ func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, n
 // close stops them.
 func TestServicesStartAndStop(t *testing.T) {
 	dir := t.TempDir()
-	path := writeFile(t, dir, "talk.md", "# 一\n\n---\n\n# 二\n")
-	d, err := deck.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, d := openTalk(t, dir, "# 一\n\n---\n\n# 二\n")
 	store := filepath.Join(dir, "runs")
 	if _, err := (rehearse.Store{Dir: store}).Save(recordedRun(t, d, 30, 1)); err != nil {
 		t.Fatal(err)
@@ -74,11 +70,7 @@ func TestServicesStartAndStop(t *testing.T) {
 // then the history's warnings.
 func TestServicesMessagesInOrder(t *testing.T) {
 	dir := t.TempDir()
-	path := writeFile(t, dir, "talk.md", "# 一\n")
-	d, err := deck.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, d := openTalk(t, dir, "# 一\n")
 	store := filepath.Join(dir, "runs")
 	if err := os.Mkdir(store, 0o755); err != nil {
 		t.Fatal(err)
@@ -106,11 +98,7 @@ func TestServicesMessagesInOrder(t *testing.T) {
 // A talk that ends before its services start (q at once) starts none.
 func TestServicesNotStartedAfterClose(t *testing.T) {
 	dir := t.TempDir()
-	path := writeFile(t, dir, "talk.md", "# 一\n")
-	d, err := deck.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, d := openTalk(t, dir, "# 一\n")
 	run := filepath.Join(dir, "run")
 	s := newTalkServices(servicesParams{
 		opts: &PresentOptions{Path: path}, d: d, watch: true,
@@ -132,4 +120,15 @@ func envOf(key, value string) func(string) string {
 		}
 		return ""
 	}
+}
+
+// openTalk writes src as dir/talk.md and opens it.
+func openTalk(t *testing.T, dir, src string) (string, *deck.Deck) {
+	t.Helper()
+	path := writeFile(t, dir, "talk.md", src)
+	d, err := deck.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, d
 }

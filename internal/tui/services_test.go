@@ -43,16 +43,9 @@ func TestStartedWatcherReloads(t *testing.T) {
 }
 
 func TestStartedHistoryPaces(t *testing.T) {
-	history := func(d *deck.Deck) []time.Duration {
-		out := make([]time.Duration, len(d.Slides))
-		for i := range out {
-			out[i] = time.Minute
-		}
-		return out
-	}
 	h := newHarness(t, openTestDeck(t), 160, 45, func(o *Options) {
 		o.Presenter = true
-		o.Services = func() Services { return Services{History: history} }
+		o.Services = func() Services { return Services{History: minutePerSlide} }
 	})
 	h.keys("right")
 	h.clock.advance(90 * time.Second)
@@ -63,17 +56,19 @@ func TestStartedHistoryPaces(t *testing.T) {
 // The history can come after the pace was first planned (the first
 // frame is observed before the services start): it is planned again.
 func TestHistoryAfterTheFirstFrame(t *testing.T) {
-	history := func(d *deck.Deck) []time.Duration {
-		out := make([]time.Duration, len(d.Slides))
-		for i := range out {
-			out[i] = time.Minute
-		}
-		return out
-	}
 	h := newHarness(t, openTestDeck(t), 160, 45, func(o *Options) { o.Presenter = true })
 	h.keys("right")
-	h.send(servicesMsg{Services{History: history}})
+	h.send(servicesMsg{Services{History: minutePerSlide}})
 	h.clock.advance(90 * time.Second)
 	h.send(tickMsg{h.m.tickGen})
 	h.contains("at your rehearsed pace: ends 12:30, +2:30")
+}
+
+// minutePerSlide is a rehearsal history of a minute on every slide.
+func minutePerSlide(d *deck.Deck) []time.Duration {
+	out := make([]time.Duration, len(d.Slides))
+	for i := range out {
+		out[i] = time.Minute
+	}
+	return out
 }
