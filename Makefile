@@ -11,7 +11,7 @@ PKGS    := ./...
 RACE    := $(shell [ "$$(go env CGO_ENABLED)" = 1 ] && command -v $$(go env CC) >/dev/null 2>&1 && echo -race)
 NOCGO   := $(if $(RACE),,CGO_ENABLED=0 )
 
-.PHONY: run build install man test vet lint bench fuzz fmt e2e clean
+.PHONY: run build install man test cross vet lint bench fuzz fmt e2e clean
 
 ## run: present the built-in deck (shovel needs no cgo: a static binary)
 run:
@@ -32,7 +32,7 @@ man:
 	CGO_ENABLED=0 $(GO) run ./cmd/shovel man $(MANDIR)
 
 ## test: vet and run every test with the race detector (when a C compiler is there)
-test: vet
+test: vet cross
 	@[ -n "$(RACE)" ] || echo "note: no C compiler for cgo, so tests run without the race detector"
 	$(NOCGO)$(GO) test $(RACE) -count=1 $(PKGS)
 	@# the patched modules are modules of their own: upstream's tests against the patches
@@ -50,6 +50,12 @@ test: vet
 	cd third_party/goldmark && $(NOCGO)$(GO) test $(RACE) -count=1 -skip 'Performance$$' ./...
 	cd third_party/goldmark && $(NOCGO)$(GO) test -count=1 -run 'Performance$$' .
 	cd third_party/go-runewidth && $(NOCGO)$(GO) test $(RACE) -count=1 ./...
+
+# cross: shovel also builds for macOS and Windows (no test runs there; on
+# Windows no talk is shared with other screens). A build, to keep it so.
+cross:
+	GOOS=darwin CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/shovel
+	GOOS=windows CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/shovel
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

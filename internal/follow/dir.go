@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"syscall"
 )
 
 // DirError says why the socket directory cannot be used. It is the user's
@@ -64,11 +63,11 @@ func CheckDir(dir string) error {
 	if !fi.IsDir() {
 		return &DirError{dir, "is not a directory"}
 	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
+	uid, ok := ownerUID(fi)
 	if !ok {
 		return &DirError{dir, "has no owner this system reports"}
 	}
-	if uid := int(st.Uid); uid != os.Getuid() {
+	if uid != os.Getuid() {
 		return &DirError{dir, fmt.Sprintf("belongs to uid %d, not to you (uid %d)", uid, os.Getuid())}
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
