@@ -37,30 +37,25 @@ func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int, co
 	p := tea.NewProgram(m, opts...)
 	finished := make(chan struct{})
 	defer close(finished)
+	// A timer and a context callback, rather than goroutines parked until
+	// they fire: nothing waits while the talk runs.
 	if colours != nil && colours.Full != nil {
-		go func() {
-			select {
-			case <-time.After(fullColoursAfter):
-			case <-finished:
-				return
-			}
+		t := time.AfterFunc(fullColoursAfter, func() {
 			if prof := colours.Full(); prof != colours.Start {
 				p.Send(finalColoursMsg{start: colours.Start, final: prof})
 			}
-		}()
+		})
+		defer t.Stop()
 	}
-	go func() {
+	stop := context.AfterFunc(ctx, func() {
+		p.Quit()
 		select {
-		case <-ctx.Done():
-			p.Quit()
-			select {
-			case <-finished:
-			case <-time.After(quitGrace):
-				p.Kill() // Update is stuck: restore what can be restored
-			}
 		case <-finished:
+		case <-time.After(quitGrace):
+			p.Kill() // Update is stuck: restore what can be restored
 		}
-	}()
+	})
+	defer stop()
 	_, err := p.Run()
 	if ctx.Err() != nil {
 		return context.Cause(ctx)

@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+)
+
+// Run detects the colours in full once the first frame is out, and quits
+// when its context is cancelled, returning the cause.
+func TestRunDetectsColoursLaterAndQuitsOnCancel(t *testing.T) {
+	m := newHarness(t, openTestDeck(t), 80, 24).m
+	detected := make(chan struct{}, 1)
+	colours := &Colours{Start: colorprofile.ANSI256, Full: func() colorprofile.Profile {
+		detected <- struct{}{}
+		return colorprofile.TrueColor
+	}}
+	in, keys := io.Pipe()
+	defer keys.Close()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	stopped := errors.New("stopped by a signal")
+	done := make(chan error, 1)
+	start := time.Now()
+	go func() { done <- Run(ctx, m, in, io.Discard, 0, colours) }()
+	select {
+	case <-detected:
+		if since := time.Since(start); since < fullColoursAfter {
+			t.Errorf("full colour detection after %v, want at least %v", since, fullColoursAfter)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the full colour detection never ran")
+	}
+	cancel(stopped)
+	cancelled := time.Now()
+	select {
+	case err := <-done:
+		if !errors.Is(err, stopped) {
+			t.Errorf("Run returned %v, want the cancel's cause", err)
+		}
+		// The ordinary quit, not the kill that follows quitGrace later.
+		if since := time.Since(cancelled); since >= quitGrace {
+			t.Errorf("Run returned %v after the cancel: killed, not quit", since)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after its context was cancelled")
+	}
+}
+
+// A program that ends first never runs the full detection.
+func TestRunEndsBeforeTheColourDetection(t *testing.T) {
+	m := newHarness(t, openTestDeck(t), 80, 24).m
+	detected := make(chan struct{}, 1)
+	colours := &Colours{Start: colorprofile.ANSI256, Full: func() colorprofile.Profile {
+		detected <- struct{}{}
+		return colorprofile.TrueColor
+	}}
+	in, keys := io.Pipe()
+	defer keys.Close()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(errors.New("stopped at once"))
+	if err := Run(ctx, m, in, io.Discard, 0, colours); err == nil {
+		t.Fatal("Run returned nil for a cancelled context")
+	}
+	select {
+	case <-detected:
+		t.Error("the full colour detection ran after Run returned")
+	case <-time.After(2 * fullColoursAfter):
+	}
+}
