@@ -23,14 +23,14 @@ const (
 var probe *[16]byte
 
 // Advise asks for huge pages on the heap chunk being allocated from (where
-// a fresh object lands) and the next: MADV_HUGEPAGE on the whole range, so that a first touch of an untouched 2 MiB page
-// maps all of it, and MADV_COLLAPSE on each 2 MiB page of it, which turns
-// one already in use into a huge page now (its touched pages copied), and
-// is refused for one not yet touched or not mapped. Nothing is asked when
-// the system's transparent huge pages are off ("never"). The kernel's
-// refusals are only reported: too old a kernel (EINVAL), no huge page
-// free (EAGAIN), a range not (yet) mapped (ENOMEM); the heap then works
-// as it would have.
+// a fresh object lands) and the next: MADV_HUGEPAGE on the whole range,
+// so that a first touch of an untouched 2 MiB page maps all of it, and
+// MADV_COLLAPSE on each 2 MiB page of it, which turns one already in use
+// into a huge page now (its touched pages copied), and is refused for one
+// not yet touched or not mapped. Nothing is asked when the system's
+// transparent huge pages are off ("never"). The kernel's refusals are
+// only reported: too old a kernel (EINVAL), no huge page free (EAGAIN), a
+// range not (yet) mapped (ENOMEM); the heap then works as it would have.
 func Advise() Result {
 	if !thpAllowed("/sys/kernel/mm/transparent_hugepage/enabled") {
 		return Result{Skipped: "transparent huge pages are off"}

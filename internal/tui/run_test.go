@@ -13,14 +13,7 @@ import (
 // Run detects the colours in full once the first frame is out, and quits
 // when its context is cancelled, returning the cause.
 func TestRunDetectsColoursLaterAndQuitsOnCancel(t *testing.T) {
-	m := newHarness(t, openTestDeck(t), 80, 24).m
-	detected := make(chan struct{}, 1)
-	colours := &Colours{Start: colorprofile.ANSI256, Full: func() colorprofile.Profile {
-		detected <- struct{}{}
-		return colorprofile.TrueColor
-	}}
-	in, keys := io.Pipe()
-	defer keys.Close()
+	m, in, colours, detected := runSetup(t)
 	ctx, cancel := context.WithCancelCause(context.Background())
 	stopped := errors.New("stopped by a signal")
 	done := make(chan error, 1)
@@ -52,14 +45,7 @@ func TestRunDetectsColoursLaterAndQuitsOnCancel(t *testing.T) {
 
 // A program that ends first never runs the full detection.
 func TestRunEndsBeforeTheColourDetection(t *testing.T) {
-	m := newHarness(t, openTestDeck(t), 80, 24).m
-	detected := make(chan struct{}, 1)
-	colours := &Colours{Start: colorprofile.ANSI256, Full: func() colorprofile.Profile {
-		detected <- struct{}{}
-		return colorprofile.TrueColor
-	}}
-	in, keys := io.Pipe()
-	defer keys.Close()
+	m, in, colours, detected := runSetup(t)
 	ctx, cancel := context.WithCancelCause(context.Background())
 	cancel(errors.New("stopped at once"))
 	if err := Run(ctx, m, in, io.Discard, 0, colours); err == nil {
@@ -70,4 +56,18 @@ func TestRunEndsBeforeTheColourDetection(t *testing.T) {
 		t.Error("the full colour detection ran after Run returned")
 	case <-time.After(2 * fullColoursAfter):
 	}
+}
+
+// runSetup is a model for Run, a terminal input that never sends a key,
+// and colours whose full detection reports on detected.
+func runSetup(t *testing.T) (*Model, io.Reader, *Colours, chan struct{}) {
+	t.Helper()
+	detected := make(chan struct{}, 1)
+	colours := &Colours{Start: colorprofile.ANSI256, Full: func() colorprofile.Profile {
+		detected <- struct{}{}
+		return colorprofile.TrueColor
+	}}
+	in, keys := io.Pipe()
+	t.Cleanup(func() { keys.Close() })
+	return newHarness(t, openTestDeck(t), 80, 24).m, in, colours, detected
 }
