@@ -32,7 +32,7 @@ var upstreamMeta = []string{".editorconfig", ".gitattributes", ".github", ".giti
 	".goreleaser.yml", "README.md", "Taskfile.yaml", "UPGRADE_GUIDE_V2.md"}
 
 var forks = []fork{
-	{dir: "bubbletea", module: "charm.land/bubbletea/v2", own: []string{"PATCHES.md", "shovel_fork_test.go", "shovel_rows.go", "shovel_rows_test.go"},
+	{dir: "bubbletea", module: "charm.land/bubbletea/v2", own: []string{"PATCHES.md", "shovel_fork_test.go", "shovel_painted.go", "shovel_painted_test.go", "shovel_rows.go", "shovel_rows_test.go"},
 		omitted: upstreamMeta},
 	{dir: "lipgloss", module: "charm.land/lipgloss/v2", own: []string{"PATCHES.md"}, omitted: upstreamMeta},
 	{dir: "chroma", module: "github.com/alecthomas/chroma/v2",

@@ -29,10 +29,17 @@ const quitGrace = 2 * time.Second
 // handler quits on SIGTERM as if the speaker had, and ignores SIGHUP and
 // SIGQUIT; a killed program skips the restoring frame.) When ctx was
 // cancelled Run returns context.Cause(ctx).
+//
+// With colours given, out is taken to be the terminal and the first frame
+// is written to it at once, before bubbletea starts (paintFirst).
 func Run(ctx context.Context, m *Model, in io.Reader, out io.Writer, fps int, colours *Colours) error {
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(fps), tea.WithoutSignalHandler()}
 	if colours != nil {
 		opts = append(opts, tea.WithColorProfile(colours.Start))
+		// The first frame goes out before bubbletea starts (firstpaint.go).
+		if paintFirst(out, m, colours.Start) {
+			opts = append(opts, tea.WithScreenPainted())
+		}
 	}
 	p := tea.NewProgram(m, opts...)
 	finished := make(chan struct{})

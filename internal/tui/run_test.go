@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Run detects the colours in full once the first frame is out, and quits
@@ -70,4 +72,29 @@ func runSetup(t *testing.T) (*Model, io.Reader, *Colours, chan struct{}) {
 	in, keys := io.Pipe()
 	t.Cleanup(func() { keys.Close() })
 	return newHarness(t, openTestDeck(t), 80, 24).m, in, colours, detected
+}
+
+// With the colours known, Run paints the first frame before bubbletea
+// starts, and bubbletea neither enters the alternate screen a second time
+// (xterm would save the cursor again and restore the wrong one) nor leaves
+// it more than once.
+func TestRunPaintsTheFirstFrameFirst(t *testing.T) {
+	m, in, colours, _ := runSetup(t)
+	out := &writes{}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, m, in, out, 0, colours) }()
+	time.Sleep(50 * time.Millisecond)
+	cancel(errors.New("stopped"))
+	<-done
+	out.mu.Lock()
+	defer out.mu.Unlock()
+	if len(out.chunks) == 0 || !strings.HasPrefix(out.chunks[0], ansi.SetModeAltScreenSaveCursor) ||
+		!strings.Contains(out.chunks[0], "1 / ") {
+		t.Fatalf("the first write is not the painted frame: %q", out.chunks)
+	}
+	all := strings.Join(out.chunks, "")
+	if enter, leave := strings.Count(all, ansi.SetModeAltScreenSaveCursor), strings.Count(all, ansi.ResetModeAltScreenSaveCursor); enter != 1 || leave != 1 {
+		t.Errorf("the alternate screen was entered %d times and left %d times, want once each", enter, leave)
+	}
 }

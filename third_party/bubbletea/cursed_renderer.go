@@ -37,6 +37,10 @@ type cursedRenderer struct {
 	noInput       bool // whether input is disabled, in which case keyboard enhancement queries are pointless
 	// shovel: the rows of the last frame, to redraw only those that change.
 	rows frameRows
+	// shovel: altPainted: the terminal is already in the alternate screen,
+	// which the caller painted (WithScreenPainted); the first frame does not
+	// enter it again.
+	altPainted bool
 }
 
 var _ renderer = &cursedRenderer{}
@@ -596,14 +600,21 @@ func (s *cursedRenderer) flush(closing bool) error {
 		// because the terminal is expected to have two different keyboard
 		// registries for main and alt screens.
 		s.resetKeyboardEnhancements(&buf)
-		if view.AltScreen {
+		if view.AltScreen && s.altPainted {
+			// shovel: already there (WithScreenPainted).
+		} else if view.AltScreen {
 			// Entering alt screen mode.
 			buf.WriteString(ansi.SetModeAltScreenSaveCursor)
 		} else {
 			// Exiting alt screen mode.
 			buf.WriteString(ansi.ResetModeAltScreenSaveCursor)
 		}
+	} else if s.altPainted {
+		// shovel: the first frame is drawn inline, not in the alternate
+		// screen the caller painted (WithScreenPainted): leave that first.
+		buf.WriteString(ansi.ResetModeAltScreenSaveCursor)
 	}
+	s.altPainted = false // shovel: only the first frame finds it painted
 
 	if s.syncdUpdates {
 		if hasUpdates {

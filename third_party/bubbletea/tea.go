@@ -568,6 +568,10 @@ type Program struct {
 	// whole screen, so upstream drew every program's screen twice at start).
 	startSize *WindowSizeMsg
 
+	// shovel: screenPainted: the caller entered the alternate screen and drew
+	// a frame before Run (WithScreenPainted, shovel_painted.go).
+	screenPainted bool
+
 	// once is used to stop the renderer.
 	once sync.Once
 
@@ -1053,6 +1057,7 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 	if p.initialModel == nil {
 		return nil, errors.New("bubbletea: InitialModel cannot be nil")
 	}
+	defer p.leavePaintedScreen() // shovel: see WithScreenPainted
 
 	// Initialize context and teardown channel.
 	p.handlers = channelHandlers{}
@@ -1127,6 +1132,7 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 			)
 			r.setLogger(p.logger)
 			r.setNoInput(p.disableInput)
+			r.altPainted = p.screenPainted // shovel: see WithScreenPainted
 			// XXX: This breaks many things especially when we want the output
 			// to be compatible with terminals that are not necessary a TTY.
 			// This was originally done to work around a Wish emulated-pty

@@ -1,0 +1,50 @@
+package tui
+
+import (
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// paintFirst writes the model's first frame straight to the terminal, before
+// bubbletea starts: the alternate screen, the view's lines and the cursor
+// hidden. bubbletea's own first frame, drawn over it a few milliseconds
+// later (tea.WithScreenPainted), is the same, but it first builds its cell
+// buffers and parses the view into them: ~1.3 ms at 80×24 on the machine
+// the targets are measured on (docs/dev/performance.md, "2026-12-03 (fifth
+// session)"), the largest single part of start-up after the Go runtime's.
+//
+// It reports whether it wrote the frame: nothing is written while the size
+// is unknown or the view does not fill the alternate screen.
+func paintFirst(out io.Writer, m *Model, p colorprofile.Profile) bool {
+	if m.c.Width <= 0 || m.c.Height <= 0 {
+		return false
+	}
+	v := m.View()
+	if !v.AltScreen || v.Content == "" {
+		return false
+	}
+	lines := strings.Split(v.Content, "\n")
+	if len(lines) > m.c.Height {
+		lines = lines[:m.c.Height] // as bubbletea: never a line feed on the last row
+	}
+	var b strings.Builder
+	b.Grow(len(v.Content) + 64)
+	// No automatic wrap while painting: a line as wide as the screen must not
+	// push the cursor onto the next row (bubbletea does the same per line).
+	b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.ResetStyle +
+		ansi.CursorHomePosition + ansi.EraseEntireScreen + ansi.ResetModeAutoWrap)
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString("\r\n")
+		}
+		b.WriteString(l)
+		b.WriteString(ansi.ResetStyle)
+	}
+	b.WriteString(ansi.SetModeAutoWrap)
+	w := &colorprofile.Writer{Forward: out, Profile: p}
+	_, err := io.WriteString(w, b.String())
+	return err == nil
+}
