@@ -46,10 +46,16 @@ func (l *loader) checkImages(doc ast.Node, src []byte, li *lineIndex, start Pos)
 	})
 }
 
-// runFlags are presenterm's code block attributes that run or render the
-// code; shovel shows such blocks as code.
-var runFlags = map[string]bool{"+exec": true, "+exec_replace": true, "+render": true,
-	"+acquire_terminal": true, "+image": true, "+auto_exec": true}
+// isRunFlag: presenterm's code block attributes that run or render the
+// code; shovel shows such blocks as code. (Sets here are switches, not map
+// literals: a package-level map is built at every start-up.)
+func isRunFlag(f string) bool {
+	switch f {
+	case "+exec", "+exec_replace", "+render", "+acquire_terminal", "+image", "+auto_exec":
+		return true
+	}
+	return false
+}
 
 // codeFlags notes, once per deck, that code blocks asking to be run are
 // shown as code.
@@ -59,7 +65,7 @@ func (l *loader) codeFlags(n ast.Node, src []byte, pos Pos) {
 		return
 	}
 	for _, f := range strings.Fields(string(fc.Info.Segment.Value(src))) {
-		if runFlags[f] {
+		if isRunFlag(f) {
 			l.execNoted = true
 			l.warnf(pos, "code block flag %s: shovel shows the code but does not run it (said once per deck)", f)
 			return
@@ -67,13 +73,18 @@ func (l *loader) codeFlags(n ast.Node, src []byte, pos Pos) {
 	}
 }
 
-// marpDirectives are Marp's settings written as comments; in a Marp deck
-// they are not speaker notes.
-var marpDirectives = map[string]bool{"theme": true, "paginate": true, "header": true, "footer": true,
-	"class": true, "backgroundcolor": true, "backgroundimage": true, "backgroundposition": true,
-	"backgroundrepeat": true, "backgroundsize": true, "color": true, "size": true, "math": true,
-	"style": true, "headingdivider": true, "lang": true, "transition": true, "title": true,
-	"description": true, "author": true, "image": true, "keywords": true, "url": true, "marp": true}
+// isMarpDirective: Marp's settings written as comments (name lower case);
+// in a Marp deck they are not speaker notes.
+func isMarpDirective(name string) bool {
+	switch name {
+	case "theme", "paginate", "header", "footer", "class", "backgroundcolor", "backgroundimage",
+		"backgroundposition", "backgroundrepeat", "backgroundsize", "color", "size", "math", "style",
+		"headingdivider", "lang", "transition", "title", "description", "author", "image", "keywords",
+		"url", "marp":
+		return true
+	}
+	return false
+}
 
 // commentNote makes a speaker note of a plain comment in a patat or Marp
 // deck; Marp's directive comments ("_class: lead") stay silent.
@@ -83,7 +94,7 @@ func (l *loader) commentNote(body string, pos Pos) (item, bool) {
 	}
 	t := strings.TrimSpace(body)
 	if name, _, ok := strings.Cut(t, ":"); ok {
-		if marpDirectives[strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "_"))] {
+		if isMarpDirective(strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "_"))) {
 			return item{}, false
 		}
 	}

@@ -157,9 +157,18 @@ func TestRepair(t *testing.T) {
 	}
 	// Everything lint flags as a radical with a suggested character is
 	// repaired to exactly that character.
-	for r, fix := range radicalFix {
-		if got, _ := Repair(string(r)); fix != r && got != string(fix) {
+	fixes := 0
+	for r := rune(0x2E80); r <= 0x2FDF; r++ {
+		fix, ok := RadicalFix(r)
+		if !ok {
+			continue
+		}
+		fixes++
+		if got, _ := Repair(string(r)); got != string(fix) {
 			t.Errorf("Repair(%q) = %q, want %q", r, got, fix)
 		}
+	}
+	if want := len(kangxiFix) + len(supplementFix); fixes != want {
+		t.Errorf("%d radicals have a fix, want %d (every entry of the tables)", fixes, want)
 	}
 }

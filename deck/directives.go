@@ -27,8 +27,14 @@ const (
 	dirNewlines         = "newlines"
 )
 
-// noteNames are the spellings of speaker notes in a comment.
-var noteNames = map[string]bool{"speaker_note": true, "speaker_notes": true, "notes": true, "note": true}
+// isNoteName: the spellings of speaker notes in a comment.
+func isNoteName(key string) bool {
+	switch key {
+	case "speaker_note", "speaker_notes", "notes", "note":
+		return true
+	}
+	return false
+}
 
 var knownDirectives = []string{dirPause, dirEndSlide, dirTime, dirAlignment, dirJumpToMiddle,
 	dirColumnLayout, dirColumn, dirResetLayout, dirSkipSlide, dirNoFooter, dirInclude, dirSpeakerNote, "notes",
@@ -96,7 +102,7 @@ func (l *loader) directive(body string, pos Pos) (item, bool) {
 	key := strings.ReplaceAll(strings.ToLower(name), "-", "_")
 	value = strings.TrimSpace(value)
 
-	if noteNames[key] {
+	if isNoteName(key) {
 		if !hasValue {
 			return item{}, false
 		}
@@ -136,7 +142,7 @@ func (l *loader) directive(body string, pos Pos) (item, bool) {
 		return item{kind: itemDirective, name: key, pos: pos}, true
 	case dirTime, dirAlignment, dirColumnLayout, dirColumn, dirInclude:
 		if !hasValue || value == "" {
-			l.errorf(pos, "%s needs a value, e.g. %s", key, directiveExample[key])
+			l.errorf(pos, "%s needs a value, e.g. %s", key, directiveExample(key))
 			return item{}, false
 		}
 		return item{kind: itemDirective, name: key, value: value, pos: pos}, true
@@ -152,12 +158,21 @@ func (l *loader) directive(body string, pos Pos) (item, bool) {
 	return item{}, false
 }
 
-var directiveExample = map[string]string{
-	dirTime:         "<!-- time: 90s -->",
-	dirAlignment:    "<!-- alignment: center -->",
-	dirColumnLayout: "<!-- column_layout: [1, 1] -->",
-	dirColumn:       "<!-- column: 0 -->",
-	dirInclude:      "<!-- include: part.md -->",
+// directiveExample is an example of a directive that takes a value.
+func directiveExample(key string) string {
+	switch key {
+	case dirTime:
+		return "<!-- time: 90s -->"
+	case dirAlignment:
+		return "<!-- alignment: center -->"
+	case dirColumnLayout:
+		return "<!-- column_layout: [1, 1] -->"
+	case dirColumn:
+		return "<!-- column: 0 -->"
+	case dirInclude:
+		return "<!-- include: part.md -->"
+	}
+	return ""
 }
 
 func editDistance(a, b string) int {

@@ -5,10 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"shovel/internal/lazy"
 )
 
 // splitFrontMatter finds a YAML front matter block at the start of text.
@@ -35,7 +36,7 @@ func splitFrontMatter(text string) (yamlText string, lines int, ok, unterminated
 	return "", 0, false, true
 }
 
-var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
+var yamlLine = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) }}
 
 // frontMatter is what the front matter says beyond Meta: the settings other
 // presentation tools keep there, which decide how the deck is read.
@@ -58,11 +59,11 @@ func parseMeta(file, src string, line0 int) (Meta, frontMatter, []Diagnostic) {
 	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		p := at(1, 1)
-		if m := yamlLine().FindStringSubmatch(msg); m != nil {
+		if m := yamlLine.Get().FindStringSubmatch(msg); m != nil {
 			if l, err := strconv.Atoi(m[1]); err == nil {
 				p = at(l, 1)
 			}
-			msg = strings.TrimSpace(yamlLine().ReplaceAllString(msg, ""))
+			msg = strings.TrimSpace(yamlLine.Get().ReplaceAllString(msg, ""))
 			msg = strings.TrimPrefix(msg, ": ")
 		}
 		return meta, fm, []Diagnostic{{Pos: p, Severity: Error, Message: "malformed front matter: " + msg}}
@@ -102,7 +103,7 @@ func parseMeta(file, src string, line0 int) (Meta, frontMatter, []Diagnostic) {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			if _, known := shovelKeys[key]; known {
+			if isShovelKey(key) {
 				warn(v, "front matter %q should be a single value; this %s is ignored", k.Value, kindName(v))
 			} else {
 				warn(k, "%s", unknownKey(k.Value, fm.dialect.Tool))
@@ -158,10 +159,16 @@ func parseMeta(file, src string, line0 int) (Meta, frontMatter, []Diagnostic) {
 	return meta, fm, diags
 }
 
-// shovelKeys are the front matter keys shovel reads, for the message about
+// isShovelKey: the front matter keys shovel reads, for the message about
 // the others.
-var shovelKeys = map[string]struct{}{"title": {}, "sub_title": {}, "subtitle": {}, "author": {}, "date": {},
-	"event": {}, "theme": {}, "duration": {}, "max_width": {}, "ambiguous_width": {}}
+func isShovelKey(key string) bool {
+	switch key {
+	case "title", "sub_title", "subtitle", "author", "date", "event", "theme", "duration", "max_width",
+		"ambiguous_width":
+		return true
+	}
+	return false
+}
 
 func normKey(k string) string { return strings.ReplaceAll(strings.ToLower(k), "-", "_") }
 
@@ -187,18 +194,26 @@ func toolOf(doc *yaml.Node) string {
 	return tool
 }
 
-// keyOwners names the tool a front matter key shovel does not read belongs
-// to, so the warning tells the speaker why it is there.
-var keyOwners = map[string]string{
-	"location": ToolPresenterm, "styles": ToolLookatme, "extensions": ToolLookatme,
-	"paging": ToolSlides, "paginate": ToolMarp, "size": ToolMarp, "class": ToolMarp,
-	"header": ToolMarp, "footer": ToolMarp, "backgroundcolor": ToolMarp, "backgroundimage": ToolMarp,
-	"color": ToolMarp, "math": ToolMarp, "style": ToolMarp, "lang": ToolMarp, "transition": ToolMarp,
-	"description": ToolMarp, "image": ToolMarp, "url": ToolMarp, "keywords": ToolMarp,
+// keyOwner names the tool a front matter key shovel does not read belongs
+// to (key lower case, without '_'), so the warning tells the speaker why
+// it is there.
+func keyOwner(key string) string {
+	switch key {
+	case "location":
+		return ToolPresenterm
+	case "styles", "extensions":
+		return ToolLookatme
+	case "paging":
+		return ToolSlides
+	case "paginate", "size", "class", "header", "footer", "backgroundcolor", "backgroundimage", "color",
+		"math", "style", "lang", "transition", "description", "image", "url", "keywords":
+		return ToolMarp
+	}
+	return ""
 }
 
 func unknownKey(k, tool string) string {
-	owner := keyOwners[strings.ToLower(strings.ReplaceAll(k, "_", ""))]
+	owner := keyOwner(strings.ToLower(strings.ReplaceAll(k, "_", "")))
 	if owner == "" {
 		owner = tool
 	}

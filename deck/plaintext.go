@@ -3,7 +3,6 @@ package deck
 import (
 	"bytes"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -11,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"shovel/internal/lazy"
 )
 
 // PlainText is the text a reader sees in n: markup dropped, backslash
@@ -102,13 +103,13 @@ func headingText(n ast.Node, src []byte) string {
 // textParser reads blocks for MarkdownText: CommonMark with GitHub's
 // tables and strikethrough, as the renderer reads them. Built by the first
 // search, not at package init: only search needs it (issue 15).
-var textParser = sync.OnceValue(func() parser.Parser {
+var textParser = lazy.Value[parser.Parser]{New: func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
-})
+}}
 
 // MarkdownText is the plain text of a block of Markdown: what search looks
 // in, so that a query matches what the slide shows, not its markup.
 func MarkdownText(md string) string {
 	src := []byte(md)
-	return PlainText(textParser().Parse(text.NewReader(src)), src)
+	return PlainText(textParser.Get().Parse(text.NewReader(src)), src)
 }

@@ -5,9 +5,10 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
-	"sync"
 
 	"github.com/spf13/cobra"
+
+	"shovel/internal/lazy"
 )
 
 // NewCmdVersion builds "shovel version".
@@ -40,9 +41,9 @@ func buildVersion() string {
 
 // pseudoVersion matches the versions the go command makes up for
 // untagged commits, such as v0.0.0-20261202172057-9eb484c3e8f1.
-var pseudoVersion = sync.OnceValue(func() *regexp.Regexp {
+var pseudoVersion = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 	return regexp.MustCompile(`[-.](0\.)?\d{14}-[0-9a-f]{12}(\+dirty)?$`)
-})
+}}
 
 // describeBuild says what the build info tells of the version: a tagged
 // release as the module version; else the VCS revision and commit time,
@@ -67,7 +68,7 @@ func describeBuild(bi *debug.BuildInfo) string {
 	}
 	v := bi.Main.Version
 	known := v != "" && v != "(devel)"
-	if known && !pseudoVersion().MatchString(v) {
+	if known && !pseudoVersion.Get().MatchString(v) {
 		return v // a release; the go command adds +dirty itself
 	}
 	if rev != "" {

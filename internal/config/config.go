@@ -13,9 +13,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"shovel/internal/lazy"
 )
 
 // Timer starts: when the talk timer starts running.
@@ -93,7 +94,7 @@ func Load(path string) (Config, []Problem, error) {
 	return c, probs, nil
 }
 
-var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
+var yamlLine = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) }}
 
 // Parse reads a config file's text; file names it in problems.
 func Parse(file string, data []byte) (Config, []Problem) {
@@ -105,7 +106,7 @@ func Parse(file string, data []byte) (Config, []Problem) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLine.Get().FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}

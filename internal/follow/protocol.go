@@ -120,8 +120,16 @@ const (
 	NavBlank      = "blank" // toggle
 )
 
-var navActions = map[string]bool{NavNext: true, NavPrev: true, NavNextSlide: true, NavPrevSlide: true,
-	NavFirst: true, NavLast: true, NavGoto: true, NavRevealAll: true, NavScrollDown: true, NavScrollUp: true, NavBlank: true}
+// isNavAction: the navigation requests a follower may send. (A switch, not
+// a map literal: a package-level map is built at every start-up.)
+func isNavAction(action string) bool {
+	switch action {
+	case NavNext, NavPrev, NavNextSlide, NavPrevSlide, NavFirst, NavLast, NavGoto, NavRevealAll,
+		NavScrollDown, NavScrollUp, NavBlank:
+		return true
+	}
+	return false
+}
 
 // Nav is a follower's request to move the shared position.
 type Nav struct {
@@ -241,7 +249,7 @@ func validate(m Message) error {
 			return bad("out of range")
 		}
 	case KindNav:
-		if m.Nav == nil || !navActions[m.Nav.Action] || m.Nav.N < 0 {
+		if m.Nav == nil || !isNavAction(m.Nav.Action) || m.Nav.N < 0 {
 			return bad("with an unknown action")
 		}
 		if m.Nav.Action == NavGoto && m.Nav.N < 1 {

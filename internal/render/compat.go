@@ -4,11 +4,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
 	"shovel/deck"
+	"shovel/internal/lazy"
 )
 
 // This file shows what decks written for other tools put in their
@@ -18,11 +18,13 @@ import (
 // The regexps compile on first use, not at package init: most decks have
 // none of these, and every start-up would pay for them.
 var (
-	alertLine = sync.OnceValue(func() *regexp.Regexp {
+	alertLine = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
 		return regexp.MustCompile(`^\[!(?i:(note|tip|important|warning|caution))\]\s*$`)
-	})
+	}}
 	// imageHint is presenterm's size hint written as the alt text.
-	imageHint = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^image:(?:width|w):\s*\d+%?$`) })
+	imageHint = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp {
+		return regexp.MustCompile(`^image:(?:width|w):\s*\d+%?$`)
+	}}
 )
 
 // adapt rewrites a freshly parsed block, before it is shared between
@@ -46,7 +48,7 @@ func adapt(doc ast.Node, src []byte) {
 		alert(q, src)
 	}
 	for _, img := range images {
-		if imageHint().MatchString(strings.TrimSpace(deck.PlainText(img, src))) {
+		if imageHint.Get().MatchString(strings.TrimSpace(deck.PlainText(img, src))) {
 			img.RemoveChildren(img)
 		}
 	}
@@ -60,7 +62,7 @@ func alert(q *ast.Blockquote, src []byte) {
 		return
 	}
 	first := p.Lines().At(0)
-	m := alertLine().FindSubmatch([]byte(strings.TrimSpace(string(first.Value(src)))))
+	m := alertLine.Get().FindSubmatch([]byte(strings.TrimSpace(string(first.Value(src)))))
 	if m == nil {
 		return
 	}
@@ -94,7 +96,7 @@ type codeAttrs struct {
 	highlight map[int]bool // 1-based line numbers of the visible code
 }
 
-var lineRanges = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\{[0-9,\- ]*\}$`) })
+var lineRanges = lazy.Value[*regexp.Regexp]{New: func() *regexp.Regexp { return regexp.MustCompile(`^\{[0-9,\- ]*\}$`) }}
 
 func parseCodeAttrs(info string) codeAttrs {
 	var a codeAttrs
@@ -106,7 +108,7 @@ func parseCodeAttrs(info string) codeAttrs {
 		switch {
 		case f == "+line_numbers":
 			a.numbers = true
-		case lineRanges().MatchString(f):
+		case lineRanges.Get().MatchString(f):
 			a.highlight = parseRanges(f[1 : len(f)-1])
 		case strings.HasPrefix(f, "+"):
 		case i == 0:
@@ -142,11 +144,17 @@ func parseRanges(s string) map[int]bool {
 	return out
 }
 
-// docSlashes are languages where "///" starts a doc comment, shown as
-// written rather than hidden.
-var docSlashes = map[string]bool{"rust": true, "rs": true, "c": true, "cpp": true, "c++": true,
-	"csharp": true, "cs": true, "c#": true, "swift": true, "zig": true, "dart": true, "fsharp": true,
-	"f#": true, "javascript": true, "js": true, "typescript": true, "ts": true, "objc": true}
+// hasDocSlashes: languages where "///" starts a doc comment, shown as
+// written rather than hidden. (A switch, not a map literal: a
+// package-level map is built at every start-up.)
+func hasDocSlashes(lang string) bool {
+	switch lang {
+	case "rust", "rs", "c", "cpp", "c++", "csharp", "cs", "c#", "swift", "zig", "dart", "fsharp", "f#",
+		"javascript", "js", "typescript", "ts", "objc":
+		return true
+	}
+	return false
+}
 
 // hideLines drops the lines presenterm and slides hide from the audience
 // (they are there for running the code): in Rust, lines starting "# " (or
@@ -162,7 +170,7 @@ func hideLines(code, lang string) string {
 		hidden := false
 		if lang == "rust" || lang == "rs" {
 			hidden = body == "#" || strings.HasPrefix(body, "# ")
-		} else if !docSlashes[lang] {
+		} else if !hasDocSlashes(lang) {
 			hidden = strings.HasPrefix(body, "///")
 		}
 		if !hidden {

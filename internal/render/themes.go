@@ -34,20 +34,31 @@ type ThemeChoice struct {
 // styles are under 10 KB.
 const maxThemeFile = 1 << 20
 
-// presentermThemes maps presenterm's built-in themes onto the nearest
-// built-in style.
-var presentermThemes = map[string]string{
-	"catppuccin-latte": lightStyle, "catppuccin-frappe": darkStyle,
-	"catppuccin-macchiato": darkStyle, "catppuccin-mocha": darkStyle,
-	"tokyonight-storm": tokyoNightStyle, "tokyonight-moon": tokyoNightStyle,
-	"tokyonight-night": tokyoNightStyle, "tokyonight-day": lightStyle,
-	"gruvbox-dark": darkStyle, "terminal-dark": darkStyle, "terminal-light": lightStyle,
-	"rose-pine": darkStyle, "rose-pine-moon": darkStyle, "rose-pine-dawn": lightStyle,
-	"solarized-dark": darkStyle, "solarized-light": lightStyle,
+// presentermTheme maps presenterm's built-in themes onto the nearest
+// built-in style ("" for other names). (Switches, not map literals: a
+// package-level map is built at every start-up.)
+func presentermTheme(name string) string {
+	switch name {
+	case "catppuccin-latte", "tokyonight-day", "terminal-light", "rose-pine-dawn", "solarized-light":
+		return lightStyle
+	case "catppuccin-frappe", "catppuccin-macchiato", "catppuccin-mocha", "gruvbox-dark", "terminal-dark",
+		"rose-pine", "rose-pine-moon", "solarized-dark":
+		return darkStyle
+	case "tokyonight-storm", "tokyonight-moon", "tokyonight-night":
+		return tokyoNightStyle
+	}
+	return ""
 }
 
-// otherThemes names the tools whose built-in theme names shovel cannot show.
-var otherThemes = map[string]string{"default": deck.ToolMarp, "gaia": deck.ToolMarp, "uncover": deck.ToolMarp}
+// otherThemeTool names the tool whose built-in theme name shovel cannot
+// show ("" for other names).
+func otherThemeTool(name string) string {
+	switch name {
+	case "default", "gaia", "uncover":
+		return deck.ToolMarp
+	}
+	return ""
+}
 
 // ResolveTheme decides the theme: NO_COLOR (noColor) wins with the
 // monochrome theme (unless the flag asks for notty, which has no
@@ -82,14 +93,14 @@ func ResolveTheme(d *deck.Deck, flag string, noColor bool) ThemeChoice {
 		return ThemeChoice{Name: "auto"}
 	case isBuiltinStyle(name) || name == MonoTheme:
 		return ThemeChoice{Name: name}
-	case presentermThemes[name] != "":
-		c = fallback("theme %q is presenterm's; shown in the nearest built-in style, %q", name, presentermThemes[name])
-		c.Name = presentermThemes[name]
+	case presentermTheme(name) != "":
+		c = fallback("theme %q is presenterm's; shown in the nearest built-in style, %q", name, presentermTheme(name))
+		c.Name = presentermTheme(name)
 		return c
 	case strings.Contains(name, "://"):
 		return fallback("theme %q is a URL; shovel never fetches anything, so the default theme is used", name)
 	case !strings.ContainsAny(name, `/\.`):
-		if tool := otherThemes[name]; tool != "" {
+		if tool := otherThemeTool(name); tool != "" {
 			return fallback("theme %q is %s's; the default theme is used (shovel has %s)", name, tool, builtinNames())
 		}
 		return fallback("unknown theme %q; the default theme is used (shovel has %s, or a glamour style JSON file)", name, builtinNames())

@@ -220,9 +220,9 @@ func (m *Model) followerMouse(ms tea.Mouse) tea.Cmd {
 // request sends a navigation action to the speaker instead of moving here:
 // the position is the speaker's, and comes back as a state.
 func (f *followerState) request(a nav.Action) {
-	for name, act := range navActions {
-		if act.Kind == a.Kind {
-			f.client.Send(follow.Nav{Action: name, N: a.N})
+	for _, na := range navActions {
+		if na.act.Kind == a.Kind {
+			f.client.Send(follow.Nav{Action: na.name, N: a.N})
 			return
 		}
 	}

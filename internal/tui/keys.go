@@ -146,17 +146,26 @@ func (k *KeyMap) goKeys() []string {
 	return append(append([]string(nil), k.Choose.Keys()...), k.Last.Keys()...)
 }
 
-// keyNames are how keys are written for people: arrows as arrows.
-var keyNames = map[string]string{"right": "→", "left": "←", "up": "↑", "down": "↓"}
+// keyName is how a key is written for people: arrows as arrows.
+func keyName(k string) string {
+	switch k {
+	case "right":
+		return "→"
+	case "left":
+		return "←"
+	case "up":
+		return "↑"
+	case "down":
+		return "↓"
+	}
+	return k
+}
 
 // KeyNames writes keys as help and docs show them, separated by spaces.
 func KeyNames(keys ...string) string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
-		if n, ok := keyNames[k]; ok {
-			k = n
-		}
-		out[i] = k
+		out[i] = keyName(k)
 	}
 	return strings.Join(out, " ")
 }

@@ -124,7 +124,7 @@ func (m *Model) applyNav(n follow.Nav) tea.Cmd {
 		m.scrollSlide(-1)
 		return nil
 	}
-	a, ok := navActions[n.Action]
+	a, ok := navAction(n.Action)
 	if !ok {
 		return nil
 	}
@@ -132,11 +132,27 @@ func (m *Model) applyNav(n follow.Nav) tea.Cmd {
 	return m.move(a)
 }
 
-var navActions = map[string]nav.Action{
-	follow.NavNext: {Kind: nav.Next}, follow.NavPrev: {Kind: nav.Prev},
-	follow.NavNextSlide: {Kind: nav.NextSlide}, follow.NavPrevSlide: {Kind: nav.PrevSlide},
-	follow.NavFirst: {Kind: nav.First}, follow.NavLast: {Kind: nav.Last},
-	follow.NavGoto: {Kind: nav.Goto}, follow.NavRevealAll: {Kind: nav.RevealAll},
+// navActions pairs the protocol's navigation requests with the moves they
+// make. (An array, not a map literal: a package-level map is built at
+// every start-up.)
+var navActions = [...]struct {
+	name string
+	act  nav.Action
+}{
+	{follow.NavNext, nav.Action{Kind: nav.Next}}, {follow.NavPrev, nav.Action{Kind: nav.Prev}},
+	{follow.NavNextSlide, nav.Action{Kind: nav.NextSlide}}, {follow.NavPrevSlide, nav.Action{Kind: nav.PrevSlide}},
+	{follow.NavFirst, nav.Action{Kind: nav.First}}, {follow.NavLast, nav.Action{Kind: nav.Last}},
+	{follow.NavGoto, nav.Action{Kind: nav.Goto}}, {follow.NavRevealAll, nav.Action{Kind: nav.RevealAll}},
+}
+
+// navAction is the move a navigation request names.
+func navAction(name string) (nav.Action, bool) {
+	for _, na := range navActions {
+		if na.name == name {
+			return na.act, true
+		}
+	}
+	return nav.Action{}, false
 }
 
 // blank is the b key. In the presenter view with other screens following
