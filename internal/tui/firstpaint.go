@@ -2,6 +2,7 @@ package tui
 
 import (
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
@@ -17,9 +18,11 @@ import (
 // session)"), the largest single part of start-up after the Go runtime's.
 //
 // It reports whether it wrote the frame: nothing is written while the size
-// is unknown or the view does not fill the alternate screen.
+// is unknown or the view does not fill the alternate screen, nor on
+// Windows, whose console interprets escape sequences only once bubbletea
+// has turned that on.
 func paintFirst(out io.Writer, m *Model, p colorprofile.Profile) bool {
-	if m.c.Width <= 0 || m.c.Height <= 0 {
+	if runtime.GOOS == "windows" || m.c.Width <= 0 || m.c.Height <= 0 {
 		return false
 	}
 	v := m.View()
