@@ -3,8 +3,6 @@ package tui
 import (
 	"testing"
 
-	"shovel/deck"
-	"shovel/slides"
 )
 
 // BenchmarkNextSlide is the time from a key press to the new screen: Update
@@ -17,10 +15,7 @@ func BenchmarkNextSlide(b *testing.B) {
 	} {
 		view := c.view
 		b.Run(c.view+"-"+c.theme, func(b *testing.B) {
-			d, err := deck.OpenFS(slides.FS(), ".", "slides")
-			if err != nil {
-				b.Fatal(err)
-			}
+			d := openBuiltinDeck(b)
 			h := newHarness(b, d, 160, 45, func(o *Options) { o.Theme = c.theme })
 			if view == "presenter" {
 				h.keys("P")
@@ -50,11 +45,7 @@ func BenchmarkNextSlide(b *testing.B) {
 // view (Update and View; the terminal diff is bubbletea's), the only
 // periodic work shovel does.
 func BenchmarkPresenterTick(b *testing.B) {
-	d, err := deck.OpenFS(slides.FS(), ".", "slides")
-	if err != nil {
-		b.Fatal(err)
-	}
-	h := newHarness(b, d, 120, 40, func(o *Options) { o.Theme = "dark"; o.Presenter = true })
+	h := newHarness(b, openBuiltinDeck(b), 120, 40, func(o *Options) { o.Theme = "dark"; o.Presenter = true })
 	h.keys("right right")
 	b.ReportAllocs()
 	for b.Loop() {

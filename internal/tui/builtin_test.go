@@ -4,19 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"shovel/deck"
 	"shovel/internal/tui/nav"
-	"shovel/slides"
 )
 
 // The built-in deck is still being written, so these checks do not pin its
 // layout: only that every screen of it fits, its notes stay off the
 // audience's screen and the whole deck can be walked through.
 func TestBuiltInDeck(t *testing.T) {
-	d, err := deck.OpenFS(slides.FS(), ".", "slides")
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := openBuiltinDeck(t)
 	if d.Diagnostics.HasErrors() {
 		t.Fatalf("built-in deck has errors: %v", d.Diagnostics.Errors())
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/x/vt"
 
 	"shovel/deck"
-	"shovel/slides"
 )
 
 // The first frame painted before bubbletea starts is the frame bubbletea
@@ -150,13 +149,4 @@ func row(e *vt.Emulator, y, w int) string {
 		}
 	}
 	return b.String()
-}
-
-func openBuiltinDeck(t *testing.T) *deck.Deck {
-	t.Helper()
-	d, err := deck.OpenFS(slides.FS(), ".", "slides")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
 }

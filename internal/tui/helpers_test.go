@@ -9,6 +9,7 @@ import (
 
 	"shovel/deck"
 	"shovel/internal/follow"
+	"shovel/slides"
 )
 
 // clock is a settable clock for deterministic timers.
@@ -18,7 +19,17 @@ func (c *clock) Now() time.Time            { return c.t }
 func (c *clock) advance(d time.Duration)   { c.t = c.t.Add(d) }
 func newClock() *clock                     { return &clock{t: time.Date(2026, 11, 29, 14, 0, 0, 0, time.UTC)} }
 func openTestDeck(t testing.TB) *deck.Deck { return openDeckFile(t, "testdata/talk.md") }
-func size(w, h int) tea.WindowSizeMsg      { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// openBuiltinDeck is the built-in deck, as `shovel` presents it.
+func openBuiltinDeck(t testing.TB) *deck.Deck {
+	t.Helper()
+	d, err := deck.OpenFS(slides.FS(), ".", "slides")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+func size(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 func openDeckFile(t testing.TB, path string) *deck.Deck {
 	t.Helper()
