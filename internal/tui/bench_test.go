@@ -2,7 +2,6 @@ package tui
 
 import (
 	"testing"
-
 )
 
 // BenchmarkNextSlide is the time from a key press to the new screen: Update
