@@ -46,7 +46,10 @@ func paintFirst(out io.Writer, m *Model, p colorprofile.Profile) bool {
 		b.WriteString(l)
 		b.WriteString(ansi.ResetStyle)
 	}
-	b.WriteString(ansi.SetModeAutoWrap)
+	// The cursor home: until bubbletea sets raw mode the terminal echoes
+	// keys, and an echo at the end of the last row would wrap and scroll
+	// the painted frame (bubbletea's first frame erases any echo).
+	b.WriteString(ansi.SetModeAutoWrap + ansi.CursorHomePosition)
 	w := &colorprofile.Writer{Forward: out, Profile: p}
 	_, err := io.WriteString(w, b.String())
 	return err == nil
