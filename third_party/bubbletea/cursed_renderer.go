@@ -600,11 +600,12 @@ func (s *cursedRenderer) flush(closing bool) error {
 		// because the terminal is expected to have two different keyboard
 		// registries for main and alt screens.
 		s.resetKeyboardEnhancements(&buf)
-		if view.AltScreen && s.altPainted {
-			// shovel: already there (WithScreenPainted).
-		} else if view.AltScreen {
-			// Entering alt screen mode.
-			buf.WriteString(ansi.SetModeAltScreenSaveCursor)
+		if view.AltScreen {
+			// Entering alt screen mode (shovel: unless the caller is there
+			// already, WithScreenPainted).
+			if !s.altPainted {
+				buf.WriteString(ansi.SetModeAltScreenSaveCursor)
+			}
 		} else {
 			// Exiting alt screen mode.
 			buf.WriteString(ansi.ResetModeAltScreenSaveCursor)
